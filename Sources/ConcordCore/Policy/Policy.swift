@@ -1,0 +1,97 @@
+/// A partnership's dispute resolution protocol, as data: what each stage involves, how long
+/// it may take, what must be recorded, and the rules that hold throughout.
+public struct Policy: Hashable, Sendable, Encodable {
+    /// Lower-case letters, digits and hyphens, e.g. `oldham`.
+    public var id: String
+    /// The protocol's own title, e.g. "Dispute Resolution Pathway".
+    public var name: String
+    public var partnership: String
+    public var region: Region
+    public var scope: Scope
+    /// The document the policy was written from.
+    public var source: String?
+    public var summary: String?
+    public var stages: [Stage]
+    public var acknowledgement: Acknowledgement?
+    /// A protocol-wide limit for every stage that has no timescale of its own.
+    public var stageLimit: Timescale?
+    /// How long the whole process may take, measured from when the dispute is raised.
+    public var overall: Timescale?
+    public var rules: [PolicyRule]
+    /// Where a dispute can go after the last stage.
+    public var externalRoutes: [ExternalRoute]
+
+    public func stage(_ id: String) -> Stage? {
+        stages.first { $0.id == id }
+    }
+
+    public func stageIndex(_ id: String) -> Int? {
+        stages.firstIndex { $0.id == id }
+    }
+
+    /// The timescale in force for a stage: its own, else the protocol-wide limit, else none.
+    public func effectiveTimescale(of stage: Stage) -> Timescale? {
+        stage.timescale ?? stageLimit
+    }
+}
+
+public struct Stage: Hashable, Sendable, Encodable {
+    public var id: String
+    public var title: String
+    public var source: String?
+    /// What the stage requires, in plain words, for the people taking part.
+    public var summary: String
+    public var participants: [Participant]
+    /// Nil when the protocol sets no timescale for the stage.
+    public var timescale: Timescale?
+    public var contact: ContactExpectation?
+    /// What must be recorded before the dispute can leave the stage.
+    public var records: [RecordKind]
+    /// The subject line the protocol fixes for the stage's written confirmation.
+    public var confirmationSubject: String?
+    public var meeting: Meeting?
+    public var forms: [Form]
+}
+
+public struct Participant: Hashable, Sendable, Encodable {
+    public var level: RoleLevel
+    public var side: Side
+    /// The protocol's name for them, e.g. "Team Manager or agency equivalent".
+    public var title: String?
+    public var capacity: Capacity?
+}
+
+public struct ContactExpectation: Hashable, Sendable, Encodable {
+    public var methods: [ContactMethod]
+    /// Methods the protocol advises against for this stage.
+    public var discouraged: [ContactMethod]
+    public var quote: String?
+}
+
+public struct Meeting: Hashable, Sendable, Encodable {
+    public var name: String
+    /// Whether the stage must hold one, or may.
+    public var required: Bool
+    public var chair: RoleLevel?
+    public var templates: [MeetingTemplate]
+    public var quote: String?
+}
+
+public struct Form: Hashable, Sendable, Encodable {
+    public var id: String
+    public var title: String
+    public var quote: String?
+}
+
+public struct Acknowledgement: Hashable, Sendable, Encodable {
+    /// The stage at which the dispute is formally received and must be acknowledged.
+    public var stage: String
+    public var timescale: Timescale
+}
+
+public struct ExternalRoute: Hashable, Sendable, Encodable {
+    public var id: String
+    public var name: String
+    public var kind: ExternalRouteKind
+    public var quote: String?
+}

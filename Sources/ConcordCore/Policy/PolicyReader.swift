@@ -1,0 +1,117 @@
+import Foundation
+import Yams
+
+/// Reads a YAML policy strictly: unknown keys, missing fields, wrong types, duplicate ids,
+/// rules pointing at missing stages and non-positive timescales are all reported together,
+/// each with its file, line, column and field.
+public enum PolicyReader {
+    public static func read(_ text: String, file: String) throws(DocumentProblems) -> Policy {
+        let reader = NodeReader(file: file)
+        let policy = reader.compose(text).flatMap { readPolicy($0, reader) }
+        guard let policy, reader.problems.isEmpty else { throw DocumentProblems(reader.problems) }
+        return policy
+    }
+
+    private static func readPolicy(_ root: Node, _ reader: NodeReader) -> Policy? {
+        guard
+            let fields = reader.mapping(
+                root, "",
+                required: ["id", "name", "partnership", "region", "scope", "stages"],
+                optional: [
+                    "source", "summary", "acknowledgement", "stage_limit", "overall", "rules", "external_routes",
+                ])
+        else { return nil }
+        let id = fields["id"].flatMap { readIdentifier($0, "id", reader) }
+        let name = fields["name"].flatMap { reader.string($0, "name") }
+        let partnership = fields["partnership"].flatMap { reader.string($0, "partnership") }
+        let region = fields["region"].flatMap { reader.choice($0, "region", of: Region.self) }
+        let scope = fields["scope"].flatMap { reader.choice($0, "scope", of: Scope.self) }
+        let source = fields["source"].flatMap { reader.string($0, "source") }
+        let summary = fields["summary"].flatMap { reader.string($0, "summary") }
+        let stages = reader.indexedList(fields["stages"], "stages") { readStage($0, $1, reader) }
+        let acknowledgement = fields["acknowledgement"].flatMap { readAcknowledgement($0, reader) }
+        let stageLimit = fields["stage_limit"].flatMap { readTimescale($0, "stage_limit", .stageStart, reader) }
+        let overall = fields["overall"].flatMap { readTimescale($0, "overall", .disputeRaised, reader) }
+        let rules = reader.indexedList(fields["rules"], "rules") { readRule($0, $1, reader) }
+        let routes = reader.list(fields["external_routes"], "external_routes") { readRoute($0, $1, reader) }
+        let references = References(
+            fields: fields, stages: stages, rules: rules, acknowledgement: acknowledgement, overall: overall,
+            stageLimit: stageLimit)
+        references.check(reader)
+        guard let id, let name, let partnership, let region, let scope else { return nil }
+        return Policy(
+            id: id, name: name, partnership: partnership, region: region, scope: scope, source: source,
+            summary: summary, stages: stages.map(\.value), acknowledgement: acknowledgement, stageLimit: stageLimit,
+            overall: overall, rules: rules.map(\.value), externalRoutes: routes)
+    }
+}
+
+/// Checks across fields, made once every part has been read (even when some top-level field
+/// is wrong), each placed at the node that is wrong.
+private struct References {
+    let fields: Fields
+    let stages: [Entry<Stage>]
+    let rules: [Entry<PolicyRule>]
+    let acknowledgement: Acknowledgement?
+    let overall: Timescale?
+    let stageLimit: Timescale?
+
+    func check(_ reader: NodeReader) {
+        var seen: Set<String> = []
+        for stage in stages where !seen.insert(stage.value.id).inserted {
+            reader.report(
+                stage.node["id"], "\(stage.path).id",
+                "duplicate stage id \"\(stage.value.id)\"; stage ids must be unique")
+        }
+        var listed: Set<String> = []
+        let list = stages.map(\.value.id).filter { listed.insert($0).inserted }.map { "\"\($0)\"" }
+            .joined(separator: ", ")
+        for rule in rules {
+            for (key, stage) in rule.value.stageReferences where !seen.contains(stage) {
+                let items = rule.node[key]?.sequence.map(Array.init) ?? []
+                let index = items.firstIndex { $0.scalar?.string == stage }
+                reader.report(
+                    index.map { items[$0] } ?? rule.node[key], "\(rule.path).\(key)" + (index.map { "[\($0)]" } ?? ""),
+                    "\(rule.value.kindName) names stage \"\(stage)\", which this policy does not have; stages are \(list)"
+                )
+            }
+        }
+        if let acknowledgement, !seen.contains(acknowledgement.stage) {
+            reader.report(
+                fields["acknowledgement"]?["stage"], "acknowledgement.stage",
+                "names stage \"\(acknowledgement.stage)\", which this policy does not have; stages are \(list)")
+        }
+        checkReceipt(reader)
+        if overall?.from == .stageStart {
+            reader.report(
+                fields["overall"]?["from"], "overall.from",
+                "the whole process is measured from dispute-raised or received-in-writing, not stage-start")
+        }
+    }
+
+    /// received-in-writing means the start of the acknowledgement stage, so it needs one, and
+    /// a stage cannot be measured from a receipt that comes after it.
+    private func checkReceipt(_ reader: NodeReader) {
+        let receipt = acknowledgement.flatMap { acknowledgement in
+            stages.firstIndex { $0.value.id == acknowledgement.stage }
+        }
+        for (index, stage) in stages.enumerated() where stage.value.timescale?.from == .receivedInWriting {
+            let node = stage.node["timescale"]?["from"]
+            let field = "\(stage.path).timescale.from"
+            if acknowledgement == nil {
+                reader.report(node, field, "received-in-writing needs an acknowledgement stage to say when that is")
+            } else if let receipt, index < receipt {
+                reader.report(
+                    node, field,
+                    "received-in-writing is the start of stage \"\(stages[receipt].value.id)\", which comes after this stage"
+                )
+            }
+        }
+        for (key, timescale) in [("overall", overall), ("stage_limit", stageLimit)]
+        where timescale?.from == .receivedInWriting && acknowledgement == nil {
+            reader.report(
+                fields[key]?["from"], "\(key).from",
+                "received-in-writing needs an acknowledgement stage to say when that is")
+        }
+    }
+}

@@ -1,0 +1,74 @@
+/// The latest each stage could start and fall due if every stage ran its full timescale: the
+/// outer envelope of a dispute raised on a given day, for planning and for checking a policy.
+public struct PolicyTimeline: Sendable, Equatable {
+    public struct Entry: Sendable, Equatable {
+        public let stage: Stage
+        public let starts: LocalDate
+        /// Nil when neither the stage nor the policy sets a timescale for it.
+        public let due: LocalDate?
+        public let timescale: Timescale?
+        /// True when the due date comes from the policy's protocol-wide stage limit.
+        public let fromStageLimit: Bool
+    }
+
+    public let start: LocalDate
+    public let entries: [Entry]
+    public let acknowledgementDue: LocalDate?
+    public let overallDue: LocalDate?
+
+    public var stagesWithoutTimescale: [Stage] {
+        entries.filter { $0.due == nil }.map(\.stage)
+    }
+
+    /// A stage starts when the one before it falls due (escalation at the end of its last
+    /// allowed day); after a stage with no timescale the next is shown starting the same day,
+    /// since nothing bounds it, and the stage is listed as having none.
+    public init(policy: Policy, raised start: LocalDate, calendar: WorkingCalendar) throws(CalendarError) {
+        self.start = start
+        var entries: [Entry] = []
+        var stageStart = start
+        var receipt: LocalDate?
+        for stage in policy.stages {
+            if stage.id == policy.acknowledgement?.stage {
+                receipt = stageStart
+            }
+            let timescale = policy.effectiveTimescale(of: stage)
+            var due: LocalDate?
+            if let timescale {
+                let anchor = Self.anchor(timescale.from, stageStart: stageStart, raised: start, receipt: receipt)
+                due = try timescale.due(from: anchor, in: calendar)
+            }
+            entries.append(
+                Entry(
+                    stage: stage, starts: stageStart, due: due, timescale: timescale,
+                    fromStageLimit: stage.timescale == nil && timescale != nil))
+            stageStart = max(stageStart, due ?? stageStart)
+        }
+        self.entries = entries
+        if let acknowledgement = policy.acknowledgement,
+            let entry = entries.first(where: { $0.stage.id == acknowledgement.stage })
+        {
+            let timescale = acknowledgement.timescale
+            let anchor = Self.anchor(timescale.from, stageStart: entry.starts, raised: start, receipt: entry.starts)
+            acknowledgementDue = try timescale.due(from: anchor, in: calendar)
+        } else {
+            acknowledgementDue = nil
+        }
+        overallDue = try policy.overall.map { overall throws(CalendarError) in
+            try overall.due(
+                from: Self.anchor(overall.from, stageStart: start, raised: start, receipt: receipt), in: calendar)
+        }
+    }
+
+    /// The reader guarantees a receipt exists before anything is measured from it; falling
+    /// back to the stage start only covers policies built in code.
+    private static func anchor(
+        _ anchor: Timescale.Anchor, stageStart: LocalDate, raised: LocalDate, receipt: LocalDate?
+    ) -> LocalDate {
+        switch anchor {
+        case .stageStart: stageStart
+        case .disputeRaised: raised
+        case .receivedInWriting: receipt ?? stageStart
+        }
+    }
+}

@@ -1,0 +1,115 @@
+/// The words a policy is written in. Their raw values are what authors type in YAML.
+
+/// How senior someone is, from the frontline to the partnership itself.
+public enum RoleLevel: String, CaseIterable, Encodable, Sendable, Comparable {
+    case practitioner
+    /// A line manager or designated safeguarding lead.
+    case lineManager = "line-manager"
+    /// A second-tier or senior manager.
+    case seniorManager = "senior-manager"
+    case headOfService = "head-of-service"
+    case assistantDirector = "assistant-director"
+    /// A director or chief executive.
+    case director
+    case partnershipBusinessOffice = "partnership-business-office"
+    case statutoryPartners = "statutory-partners"
+    /// An independent scrutineer or scrutiny officer.
+    case independentScrutineer = "independent-scrutineer"
+
+    public static func < (lhs: RoleLevel, rhs: RoleLevel) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+
+    public var displayName: String {
+        switch self {
+        case .practitioner: "Practitioner"
+        case .lineManager: "Line manager or designated safeguarding lead"
+        case .seniorManager: "Second-tier or senior manager"
+        case .headOfService: "Head of service"
+        case .assistantDirector: "Assistant director"
+        case .director: "Director or chief executive"
+        case .partnershipBusinessOffice: "Partnership business office"
+        case .statutoryPartners: "Statutory safeguarding partners"
+        case .independentScrutineer: "Independent scrutineer"
+        }
+    }
+}
+
+/// A particular part someone plays, which rules can require.
+public enum Capacity: String, CaseIterable, Encodable, Sendable {
+    case independentReviewingOfficer = "independent-reviewing-officer"
+    case earlyHelpProfessional = "early-help-professional"
+    case designatedSafeguardingLead = "designated-safeguarding-lead"
+    case designatedProfessional = "designated-professional"
+    case namedProfessional = "named-professional"
+}
+
+/// Which side of the disagreement a participant stands for.
+public enum Side: String, CaseIterable, Encodable, Sendable {
+    case raising
+    case receiving
+    case both
+    /// The partnership itself, on neither agency's side.
+    case partnership
+}
+
+public enum Scope: String, CaseIterable, Encodable, Sendable {
+    /// Disagreements between practitioners' agencies about a child.
+    case practice
+    /// Disagreements between partner agencies about the partnership's own arrangements.
+    case strategic
+}
+
+public enum ContactMethod: String, CaseIterable, Encodable, Sendable {
+    case telephone
+    case faceToFace = "face-to-face"
+    case video
+    case email
+    case writing
+    case meeting
+}
+
+/// What must be written down before a stage can be left.
+public enum RecordKind: String, CaseIterable, Encodable, Sendable {
+    case actionsTaken = "actions-taken"
+    case outcome
+    case learningIdentified = "learning-identified"
+    /// Evidence that every effort at the stage was explored before escalating.
+    case effortsExhausted = "efforts-exhausted"
+    /// A mutually agreed plan of action with timescales.
+    case agreedPlan = "agreed-plan"
+}
+
+public enum DisputeCategory: String, CaseIterable, Encodable, Sendable {
+    case threshold
+    case referral
+    case assessment
+    case plan
+    case caseClosure = "case-closure"
+    case informationSharing = "information-sharing"
+    case other
+}
+
+public enum ChildFlag: String, CaseIterable, Encodable, Sendable {
+    case lookedAfter = "looked-after"
+    case childProtectionPlan = "child-protection-plan"
+    case childInNeed = "child-in-need"
+    case earlyHelp = "early-help"
+}
+
+/// Who must be told at once when a child may be suffering significant harm.
+public enum NotifyTarget: String, CaseIterable, Encodable, Sendable {
+    case lineManager = "line-manager"
+    case designatedSafeguardingLead = "designated-safeguarding-lead"
+}
+
+public enum MeetingTemplate: String, CaseIterable, Encodable, Sendable {
+    case agenda
+    case minutes
+}
+
+public enum ExternalRouteKind: String, CaseIterable, Encodable, Sendable {
+    case inspectorate
+    case arbitration
+    case secretaryOfState = "secretary-of-state"
+}
