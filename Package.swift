@@ -3,13 +3,17 @@ import PackageDescription
 
 let package = Package(
     name: "Concord",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "concord", targets: ["concord"])
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/vapor/fluent-kit.git", from: "1.57.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
     ],
     targets: [
         .target(
@@ -18,20 +22,35 @@ let package = Package(
             resources: [.copy("Resources")]
         ),
         .target(
+            name: "ConcordStore",
+            dependencies: [
+                "ConcordCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+            ]
+        ),
+        .target(
             name: "ConcordCLI",
             dependencies: [
                 "ConcordCore",
+                "ConcordStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "concord", dependencies: ["ConcordCLI"]),
         .executableTarget(
             name: "concord-benchmarks",
-            dependencies: ["ConcordCore"],
+            dependencies: [
+                "ConcordCore", "ConcordStore",
+                .product(name: "FluentKit", package: "fluent-kit"),
+            ],
             path: "Benchmarks/concord-benchmarks"
         ),
         .testTarget(name: "ConcordCoreTests", dependencies: ["ConcordCore"]),
-        .testTarget(name: "ConcordCLITests", dependencies: ["ConcordCore", "concord"]),
+        .testTarget(name: "ConcordStoreTests", dependencies: ["ConcordCore", "ConcordStore"]),
+        .testTarget(name: "ConcordCLITests", dependencies: ["ConcordCore", "ConcordStore", "concord"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,12 +1,16 @@
 import ArgumentParser
 import ConcordCore
+import ConcordStore
 import Foundation
 
 public struct ConcordCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "concord",
         abstract: "Runs safeguarding partnerships' dispute resolution protocols.",
-        subcommands: [PolicyCommand.self, CalendarCommand.self]
+        subcommands: [
+            PolicyCommand.self, CalendarCommand.self, MigrateCommand.self, DisputeCommand.self, AuditCommand.self,
+            StoreCommand.self,
+        ]
     )
 
     public init() {}
@@ -39,6 +43,8 @@ public struct ConcordCommand: AsyncParsableCommand {
             Console.error("error: \(error)")
         case let error as ConfigurationError:
             Console.error(error.description)
+        case let error as StoreError:
+            Console.error("error: \(error)")
         default:
             let code = exitCode(for: error)
             guard code == .validationFailure else { exit(withError: error) }

@@ -1,3 +1,4 @@
+import ConcordStore
 import Foundation
 
 /// Everything Concord reads from its environment, with defaults, checked all at once so that
@@ -5,6 +6,9 @@ import Foundation
 struct ConcordConfiguration: Sendable {
     /// Where Concord keeps its data: the imported bank-holiday list and, later, the database.
     var dataDirectory: URL
+    /// `DATABASE_URL`: `sqlite:PATH` or a `postgres://` URL; by default a SQLite file in the
+    /// data directory.
+    var databaseURL: DatabaseURL
 
     static let defaultDataDirectory = "./concord-data"
 
@@ -17,8 +21,13 @@ struct ConcordConfiguration: Sendable {
             problems.append(
                 "CONCORD_DATA_DIR is empty; set it to a directory path or unset it to use \(defaultDataDirectory)")
         }
+        var databaseURL = DatabaseURL.sqlite(path: dataDirectory + "/concord.sqlite")
+        if let text = environment["DATABASE_URL"] {
+            do { databaseURL = try DatabaseURL(text) } catch { problems.append(error.description) }
+        }
         guard problems.isEmpty else { throw ConfigurationError(problems: problems) }
-        return ConcordConfiguration(dataDirectory: URL(fileURLWithPath: dataDirectory, isDirectory: true))
+        return ConcordConfiguration(
+            dataDirectory: URL(fileURLWithPath: dataDirectory, isDirectory: true), databaseURL: databaseURL)
     }
 
     /// A GOV.UK bank-holiday list imported with `concord calendar import`.

@@ -1,7 +1,7 @@
 /// The words a policy is written in. Their raw values are what authors type in YAML.
 
 /// How senior someone is, from the frontline to the partnership itself.
-public enum RoleLevel: String, CaseIterable, Encodable, Sendable, Comparable {
+public enum RoleLevel: String, CaseIterable, Codable, Sendable, Comparable {
     case practitioner
     /// A line manager or designated safeguarding lead.
     case lineManager = "line-manager"
@@ -36,7 +36,7 @@ public enum RoleLevel: String, CaseIterable, Encodable, Sendable, Comparable {
 }
 
 /// A particular part someone plays, which rules can require.
-public enum Capacity: String, CaseIterable, Encodable, Sendable {
+public enum Capacity: String, CaseIterable, Codable, Sendable {
     case independentReviewingOfficer = "independent-reviewing-officer"
     case earlyHelpProfessional = "early-help-professional"
     case designatedSafeguardingLead = "designated-safeguarding-lead"
@@ -45,7 +45,7 @@ public enum Capacity: String, CaseIterable, Encodable, Sendable {
 }
 
 /// Which side of the disagreement a participant stands for.
-public enum Side: String, CaseIterable, Encodable, Sendable {
+public enum Side: String, CaseIterable, Codable, Sendable {
     case raising
     case receiving
     case both
@@ -53,14 +53,14 @@ public enum Side: String, CaseIterable, Encodable, Sendable {
     case partnership
 }
 
-public enum Scope: String, CaseIterable, Encodable, Sendable {
+public enum Scope: String, CaseIterable, Codable, Sendable {
     /// Disagreements between practitioners' agencies about a child.
     case practice
     /// Disagreements between partner agencies about the partnership's own arrangements.
     case strategic
 }
 
-public enum ContactMethod: String, CaseIterable, Encodable, Sendable {
+public enum ContactMethod: String, CaseIterable, Codable, Sendable {
     case telephone
     case faceToFace = "face-to-face"
     case video
@@ -70,7 +70,7 @@ public enum ContactMethod: String, CaseIterable, Encodable, Sendable {
 }
 
 /// What must be written down before a stage can be left.
-public enum RecordKind: String, CaseIterable, Encodable, Sendable {
+public enum RecordKind: String, CaseIterable, Codable, Sendable {
     case actionsTaken = "actions-taken"
     case outcome
     case learningIdentified = "learning-identified"
@@ -80,7 +80,7 @@ public enum RecordKind: String, CaseIterable, Encodable, Sendable {
     case agreedPlan = "agreed-plan"
 }
 
-public enum DisputeCategory: String, CaseIterable, Encodable, Sendable {
+public enum DisputeCategory: String, CaseIterable, Codable, Sendable {
     case threshold
     case referral
     case assessment
@@ -90,7 +90,7 @@ public enum DisputeCategory: String, CaseIterable, Encodable, Sendable {
     case other
 }
 
-public enum ChildFlag: String, CaseIterable, Encodable, Sendable {
+public enum ChildFlag: String, CaseIterable, Codable, Sendable {
     case lookedAfter = "looked-after"
     case childProtectionPlan = "child-protection-plan"
     case childInNeed = "child-in-need"
@@ -98,17 +98,17 @@ public enum ChildFlag: String, CaseIterable, Encodable, Sendable {
 }
 
 /// Who must be told at once when a child may be suffering significant harm.
-public enum NotifyTarget: String, CaseIterable, Encodable, Sendable {
+public enum NotifyTarget: String, CaseIterable, Codable, Sendable {
     case lineManager = "line-manager"
     case designatedSafeguardingLead = "designated-safeguarding-lead"
 }
 
-public enum MeetingTemplate: String, CaseIterable, Encodable, Sendable {
+public enum MeetingTemplate: String, CaseIterable, Codable, Sendable {
     case agenda
     case minutes
 }
 
-public enum ExternalRouteKind: String, CaseIterable, Encodable, Sendable {
+public enum ExternalRouteKind: String, CaseIterable, Codable, Sendable {
     case inspectorate
     case arbitration
     case secretaryOfState = "secretary-of-state"

@@ -1,0 +1,55 @@
+/// Everything needed to raise a dispute under a partnership's policy.
+public struct RaiseDispute: Hashable, Sendable {
+    /// Assigned by the store when the dispute is saved.
+    public var reference: String
+    public var partnershipID: String
+    public var raisedBy: PersonRef
+    public var otherAgencies: [AgencyRef]
+    /// The named professionals in the other agency or agencies.
+    public var professionals: [PersonRef]
+    public var children: [ChildRecord]
+    /// For `strategic` policies: what the disagreement between partner agencies is about.
+    public var issue: String?
+    public var category: DisputeCategory
+    public var disagreement: String
+    public var outcomeWanted: String
+    /// Whether a child may be suffering, or be at risk of suffering, significant harm.
+    public var significantHarm: Bool
+
+    public init(
+        reference: String = "", partnershipID: String = "", raisedBy: PersonRef, otherAgencies: [AgencyRef],
+        professionals: [PersonRef],
+        children: [ChildRecord], issue: String? = nil, category: DisputeCategory, disagreement: String,
+        outcomeWanted: String, significantHarm: Bool
+    ) {
+        self.reference = reference
+        self.partnershipID = partnershipID
+        self.raisedBy = raisedBy
+        self.otherAgencies = otherAgencies
+        self.professionals = professionals
+        self.children = children
+        self.issue = issue
+        self.category = category
+        self.disagreement = disagreement
+        self.outcomeWanted = outcomeWanted
+        self.significantHarm = significantHarm
+    }
+}
+
+/// What someone can do to a dispute once it is raised.
+public enum DisputeCommand: Hashable, Sendable {
+    case recordDiscussion(heldOn: LocalDate, method: ContactMethod, participants: [PersonRef], summary: String)
+    /// Agrees the plan of action; actions already completed are kept.
+    case agreePlan([PlannedAction])
+    case completeAction(id: String, note: String?)
+    case addParticipant(PersonRef, capacity: Capacity?)
+    case recordStageRecords(StageRecords)
+    case escalate(reason: String, evidence: String?, people: [PersonRef])
+    case escalateForRisk(reason: String, people: [PersonRef])
+    case reportSignificantHarm(concern: String)
+    case acknowledge(note: String?)
+    case resolve(outcome: String, agreedBy: [PersonRef], followUp: String?)
+    case referExternally(route: String, reason: String)
+    case withdraw(reason: String)
+    case close(reviewHeld: Bool?, note: String?)
+}

@@ -1,0 +1,95 @@
+extension DisputeEngine {
+    func recordDiscussion(
+        _ state: DisputeState, heldOn: LocalDate, method: ContactMethod, participants: [PersonRef], _ summary: String
+    ) throws(DisputeError) -> [DisputeEvent] {
+        let stage = policy.stage(state.currentStage.stage)
+        let discouraged = stage?.contact?.discouraged.contains(method) ?? false
+        return [
+            .discussionRecorded(
+                .init(
+                    stage: state.currentStage.stage, heldOn: heldOn, method: method, participants: participants,
+                    summary: try required(summary, "what was said"), discouragedMethod: discouraged))
+        ]
+    }
+
+    func agreePlan(_ state: DisputeState, _ actions: [PlannedAction]) throws(DisputeError) -> [DisputeEvent] {
+        guard !actions.isEmpty else { throw .missingField("at least one action") }
+        for action in actions {
+            _ = try required(action.action, "each action's description")
+            if state.completedActions[action.id] != nil { throw .actionAlreadyCompleted(action.id) }
+        }
+        return [.planAgreed(.init(stage: state.currentStage.stage, actions: actions))]
+    }
+
+    func completeAction(
+        _ state: DisputeState, id: String, note: String?, today: LocalDate
+    ) throws(DisputeError)
+        -> [DisputeEvent]
+    {
+        guard state.plan.contains(where: { $0.id == id }) else { throw .unknownAction(id) }
+        guard state.completedActions[id] == nil else { throw .actionAlreadyCompleted(id) }
+        return [.actionCompleted(.init(actionID: id, completedOn: today, note: note))]
+    }
+
+    func addParticipant(
+        _ state: DisputeState, _ person: PersonRef, _ capacity: Capacity?
+    ) throws(DisputeError)
+        -> [DisputeEvent]
+    {
+        let already = state.participants.contains { $0.person.id == person.id && $0.capacity == capacity }
+        guard !already else { throw .alreadyParticipating(person.name) }
+        let side = person.side(raisingAgency: state.raised.raisedBy.agency.id)
+        return [
+            .participantAdded(
+                Participation(person: person, capacity: capacity, side: side, stage: state.currentStage.stage))
+        ]
+    }
+
+    func recordStageRecords(_ state: DisputeState, _ records: StageRecords) throws(DisputeError) -> [DisputeEvent] {
+        let given = [records.actionsTaken, records.outcome, records.learning, records.effortsExhausted]
+            .compactMap { $0?.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        guard !given.isEmpty || records.learningIdentified != nil else {
+            throw .missingField("at least one of the stage's records")
+        }
+        if records.learningIdentified == true, (records.learning ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+            throw .missingField("what learning was identified")
+        }
+        return [.stageRecordsRecorded(.init(stage: state.currentStage.stage, records: records))]
+    }
+
+    func reportSignificantHarm(_ concern: String) throws(DisputeError) -> [DisputeEvent] {
+        let concern = try required(concern, "the concern")
+        return [.significantHarmReported(.init(notify: significantHarmTargets ?? [], concern: concern))]
+    }
+
+    /// The records the current stage still lacks before it can be left, leaving out the kinds
+    /// the leaving command itself supplies.
+    func missingRecords(_ state: DisputeState, supplied: Set<RecordKind>) -> [RecordKind] {
+        guard let stage = policy.stage(state.currentStage.stage) else { return [] }
+        let records = state.currentStage.records
+        return stage.records.filter { kind in
+            if supplied.contains(kind) { return false }
+            switch kind {
+            case .actionsTaken: return records.actionsTaken == nil
+            case .outcome: return records.outcome == nil
+            case .learningIdentified: return records.learningIdentified == nil
+            case .effortsExhausted: return records.effortsExhausted == nil
+            case .agreedPlan: return !state.currentStage.planAgreed
+            }
+        }
+    }
+
+    /// Rules such as "the IRO must take part when the child is looked after" for the stage
+    /// being left.
+    func checkRequiredParticipants(_ state: DisputeState) throws(DisputeError) {
+        let stage = state.currentStage.stage
+        for rule in policy.rules {
+            guard case .requiredParticipant(let capacity, let condition, let stages) = rule.kind, stages.contains(stage)
+            else { continue }
+            if let condition, !condition.holds(flags: state.childFlags, category: state.raised.category) { continue }
+            guard state.participants.contains(where: { $0.capacity == capacity }) else {
+                throw .participantRequired(capacity, stage: stage)
+            }
+        }
+    }
+}

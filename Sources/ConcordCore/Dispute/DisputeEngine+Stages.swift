@@ -1,0 +1,83 @@
+extension DisputeEngine {
+    /// Up one stage: never skipping one, never leaving without the stage's records and the
+    /// people its rules require.
+    func escalate(
+        _ state: DisputeState, reason: String, evidence: String?, people: [PersonRef], today: LocalDate
+    )
+        throws(DisputeError) -> [DisputeEvent]
+    {
+        let index = try currentIndex(state)
+        guard index + 1 < policy.stages.count else {
+            throw .lastStage(stage: policy.stages[index].id, routes: policy.externalRoutes.map(\.id))
+        }
+        let reason = try required(reason, "the reason for escalating")
+        let evidence = evidence?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty
+        let missing = missingRecords(state, supplied: evidence == nil ? [] : [.effortsExhausted])
+        guard missing.isEmpty else { throw .recordsMissing(stage: policy.stages[index].id, missing: missing) }
+        try checkRequiredParticipants(state)
+        if let meeting = policy.stages[index].meeting, meeting.required,
+            !state.currentStage.discussions.contains(where: { $0.method == .meeting })
+        {
+            throw .meetingRequired(meeting.name, stage: policy.stages[index].id)
+        }
+        guard !people.isEmpty else { throw .missingField("the people taking part at the next stage") }
+        return try moving(
+            state, to: index + 1, reason: reason, evidence: evidence, risk: false, people: people, today: today)
+    }
+
+    /// Straight to the policy's risk stage, as Oldham's "if at any point risk escalates" allows:
+    /// the only way a stage can be skipped.
+    func escalateForRisk(
+        _ state: DisputeState, reason: String, people: [PersonRef], today: LocalDate
+    )
+        throws(DisputeError) -> [DisputeEvent]
+    {
+        let target = policy.rules.lazy.compactMap { rule -> String? in
+            if case .riskEscalation(let to) = rule.kind { return to }
+            return nil
+        }.first
+        guard let target, let targetIndex = policy.stageIndex(target) else { throw .noRiskRule }
+        let index = try currentIndex(state)
+        guard index < targetIndex else { throw .alreadyPastRiskStage(target) }
+        let reason = try required(reason, "how the risk to the child has escalated")
+        guard !people.isEmpty else { throw .missingField("the people taking part at the next stage") }
+        return try moving(
+            state, to: targetIndex, reason: reason, evidence: nil, risk: true, people: people, today: today)
+    }
+
+    func acknowledge(_ state: DisputeState, note: String?, today: LocalDate) throws(DisputeError) -> [DisputeEvent] {
+        guard let acknowledgement = policy.acknowledgement else { throw .noAcknowledgementStep }
+        guard state.stages.contains(where: { $0.stage == acknowledgement.stage }) else {
+            throw .notAtAcknowledgementStage(acknowledgement.stage)
+        }
+        guard state.acknowledged == nil else { throw .alreadyAcknowledged }
+        return [.acknowledged(.init(stage: acknowledgement.stage, acknowledgedOn: today, note: note))]
+    }
+
+    func currentIndex(_ state: DisputeState) throws(DisputeError) -> Int {
+        guard let index = policy.stageIndex(state.currentStage.stage) else {
+            throw .policyMismatch(dispute: state.raised.policyID, engine: policy.id)
+        }
+        return index
+    }
+
+    private func moving(
+        _ state: DisputeState, to index: Int, reason: String, evidence: String?, risk: Bool, people: [PersonRef],
+        today: LocalDate
+    ) throws(DisputeError) -> [DisputeEvent] {
+        let receipt = policy.acknowledgement.flatMap { acknowledgement in
+            state.stages.first { $0.stage == acknowledgement.stage }?.startedOn
+        }
+        let escalated = DisputeEvent.Escalated(
+            from: state.currentStage.stage, to: policy.stages[index].id, reason: reason, evidence: evidence,
+            becauseOfRisk: risk, people: people)
+        return [
+            .escalated(escalated),
+            .stageEntered(try entry(stage: index, on: today, raisedOn: state.raised.raisedOn, receipt: receipt)),
+        ]
+    }
+}
+
+extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
+}

@@ -1,0 +1,140 @@
+import Foundation
+
+/// Decides what a command does to a dispute under the policy version it was raised with:
+/// either the events to append, or a typed refusal. It never touches storage.
+public struct DisputeEngine: Sendable {
+    public let policy: Policy
+    /// The SHA-256 of the policy's YAML text, recorded on every dispute it governs.
+    public let policyVersion: String
+    public let calendar: WorkingCalendar
+
+    public init(policy: Policy, policyVersion: String, calendar: WorkingCalendar) {
+        self.policy = policy
+        self.policyVersion = policyVersion
+        self.calendar = calendar
+    }
+
+    public func raise(_ command: RaiseDispute, at now: Date) throws(DisputeError) -> [DisputeEvent] {
+        try checkRaise(command)
+        let today = LondonTime.date(of: now)
+        // The whole process runs from when it was raised; receipt in writing, when a policy
+        // measures from it, is the first stage's start, which is also today.
+        let overallDue = try policy.overall.map { overall throws(DisputeError) in try due(overall, from: today) }
+        let raised = DisputeEvent.Raised(
+            reference: command.reference, partnershipID: command.partnershipID, partnership: policy.partnership,
+            policyID: policy.id,
+            policyVersion: policyVersion, scope: policy.scope, raisedBy: command.raisedBy,
+            otherAgencies: command.otherAgencies, professionals: command.professionals, children: command.children,
+            issue: command.issue, category: command.category, disagreement: command.disagreement,
+            outcomeWanted: command.outcomeWanted, significantHarm: command.significantHarm, raisedOn: today,
+            overallDue: overallDue)
+        var events: [DisputeEvent] = [
+            .raised(raised), .stageEntered(try entry(stage: 0, on: today, raisedOn: today, receipt: nil)),
+        ]
+        if command.significantHarm, let notify = significantHarmTargets {
+            events.append(.significantHarmReported(.init(notify: notify, concern: command.disagreement)))
+        }
+        return events
+    }
+
+    public func decide(
+        _ command: DisputeCommand, on state: DisputeState, at now: Date
+    ) throws(DisputeError)
+        -> [DisputeEvent]
+    {
+        let today = LondonTime.date(of: now)
+        guard state.raised.policyID == policy.id, state.raised.policyVersion == policyVersion else {
+            throw .policyMismatch(
+                dispute: "\(state.raised.policyID)@\(state.raised.policyVersion.prefix(12))",
+                engine: "\(policy.id)@\(policyVersion.prefix(12))")
+        }
+        try checkStatus(command, state)
+        switch command {
+        case .recordDiscussion(let heldOn, let method, let participants, let summary):
+            return try recordDiscussion(state, heldOn: heldOn, method: method, participants: participants, summary)
+        case .agreePlan(let actions): return try agreePlan(state, actions)
+        case .completeAction(let id, let note): return try completeAction(state, id: id, note: note, today: today)
+        case .addParticipant(let person, let capacity): return try addParticipant(state, person, capacity)
+        case .recordStageRecords(let records): return try recordStageRecords(state, records)
+        case .escalate(let reason, let evidence, let people):
+            return try escalate(state, reason: reason, evidence: evidence, people: people, today: today)
+        case .escalateForRisk(let reason, let people):
+            return try escalateForRisk(state, reason: reason, people: people, today: today)
+        case .reportSignificantHarm(let concern): return try reportSignificantHarm(concern)
+        case .acknowledge(let note): return try acknowledge(state, note: note, today: today)
+        case .resolve(let outcome, let agreedBy, let followUp):
+            return try resolve(state, outcome: outcome, agreedBy: agreedBy, followUp: followUp)
+        case .referExternally(let route, let reason): return try referExternally(state, route: route, reason: reason)
+        case .withdraw(let reason): return [.withdrawn(.init(reason: try required(reason, "a reason")))]
+        case .close(let reviewHeld, let note): return try close(state, reviewHeld: reviewHeld, note: note)
+        }
+    }
+
+    /// Nothing happens after closure; once resolved, referred or withdrawn, only closing does.
+    private func checkStatus(_ command: DisputeCommand, _ state: DisputeState) throws(DisputeError) {
+        switch (state.status, command) {
+        case (.closed, _): throw .closed
+        case (.open, _), (_, .close): return
+        default: throw .notOpen(state.status)
+        }
+    }
+
+    private func checkRaise(_ command: RaiseDispute) throws(DisputeError) {
+        let agencies = Set([command.raisedBy.agency.id] + command.otherAgencies.map(\.id))
+        guard agencies.count >= 2 else { throw .singleAgency }
+        _ = try required(command.disagreement, "what the disagreement is")
+        _ = try required(command.outcomeWanted, "the outcome wanted")
+        switch policy.scope {
+        case .practice:
+            guard !command.children.isEmpty else { throw .childRequired }
+            for child in command.children { _ = try required(child.name, "each child's name") }
+        case .strategic:
+            guard let issue = command.issue, !issue.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+                throw .issueRequired
+            }
+        }
+    }
+
+    var significantHarmTargets: [NotifyTarget]? {
+        for rule in policy.rules {
+            if case .significantHarmNotification(let notify) = rule.kind { return notify }
+        }
+        return nil
+    }
+
+    /// The stage's deadlines, fixed when it starts, measured as its policy says.
+    func entry(
+        stage index: Int, on day: LocalDate, raisedOn: LocalDate, receipt: LocalDate?
+    ) throws(DisputeError)
+        -> DisputeEvent.StageEntered
+    {
+        let stage = policy.stages[index]
+        let isReceipt = policy.acknowledgement?.stage == stage.id
+        let receipt = isReceipt ? day : receipt
+        func anchor(_ from: Timescale.Anchor) -> LocalDate {
+            switch from {
+            case .stageStart: day
+            case .disputeRaised: raisedOn
+            case .receivedInWriting: receipt ?? day
+            }
+        }
+        let stageDue = try policy.effectiveTimescale(of: stage).map { timescale throws(DisputeError) in
+            try due(timescale, from: anchor(timescale.from))
+        }
+        var acknowledgementDue: LocalDate?
+        if isReceipt, let timescale = policy.acknowledgement?.timescale {
+            acknowledgementDue = try due(timescale, from: anchor(timescale.from))
+        }
+        return .init(stage: stage.id, startedOn: day, due: stageDue, acknowledgementDue: acknowledgementDue)
+    }
+
+    func due(_ timescale: Timescale, from anchor: LocalDate) throws(DisputeError) -> LocalDate {
+        do { return try timescale.due(from: anchor, in: calendar) } catch { throw .outsideCalendar(error.description) }
+    }
+
+    func required(_ text: String, _ field: String) throws(DisputeError) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { throw .missingField(field) }
+        return trimmed
+    }
+}

@@ -1,0 +1,104 @@
+/// Why a command was refused. Each message says what is wrong and what is allowed instead.
+public enum DisputeError: Error, Hashable, Sendable, CustomStringConvertible {
+    case singleAgency
+    case missingField(String)
+    case childRequired
+    case issueRequired
+    case notOpen(DisputeStatus)
+    case closed
+    case lastStage(stage: String, routes: [String])
+    case notLastStage(stage: String)
+    case recordsMissing(stage: String, missing: [RecordKind])
+    case participantRequired(Capacity, stage: String)
+    case meetingRequired(String, stage: String)
+    case noRiskRule
+    case alreadyPastRiskStage(String)
+    case noAcknowledgementStep
+    case notAtAcknowledgementStage(String)
+    case alreadyAcknowledged
+    case unknownRoute(String, routes: [String])
+    case unknownAction(String)
+    case actionAlreadyCompleted(String)
+    case alreadyParticipating(String)
+    case agreementRequired
+    case followUpRequired(openActions: Int)
+    case reviewDecisionRequired(review: String)
+    case stillOpen
+    case outsideCalendar(String)
+    case policyMismatch(dispute: String, engine: String)
+
+    public var description: String {
+        switch self {
+        case .singleAgency:
+            "a dispute needs at least two different agencies; disagreements within a single agency are outside every partnership protocol and go through that agency's own procedures"
+        case .missingField(let field): "\(field) is required"
+        case .childRequired: "a practice dispute is about a child: name at least one child"
+        case .issueRequired:
+            "a strategic dispute is between partner agencies about the partnership itself: describe the issue instead of a child"
+        case .notOpen(let status):
+            "the dispute is \(status.rawValue); only closing it is allowed now"
+        case .closed: "the dispute is closed; nothing more can be recorded on it"
+        case .lastStage(let stage, let routes):
+            routes.isEmpty
+                ? "\(stage) is the policy's last stage; resolve the dispute here"
+                : "\(stage) is the policy's last stage; resolve it or refer it to \(routes.joined(separator: ", "))"
+        case .notLastStage(let stage):
+            "a dispute can only be referred onward after the last stage; it is at \(stage): escalate it first"
+        case .recordsMissing(let stage, let missing):
+            "stage \(stage) cannot be left without its records: \(missing.map(\.phrase).joined(separator: ", "))"
+        case .participantRequired(let capacity, let stage):
+            "the policy requires \(capacity.phrase) to take part before leaving stage \(stage); add them first"
+        case .meetingRequired(let meeting, let stage):
+            "the policy requires a \(meeting.lowercased()) at stage \(stage) before escalating: record it as a discussion held as a meeting"
+        case .noRiskRule:
+            "this policy has no rule for jumping stages when risk escalates; escalate one stage at a time"
+        case .alreadyPastRiskStage(let stage):
+            "the dispute is already at or past \(stage), the stage the policy's risk rule leads to; escalate normally"
+        case .noAcknowledgementStep: "this policy has no acknowledgement step"
+        case .notAtAcknowledgementStage(let stage):
+            "receipt is acknowledged at stage \(stage), which the dispute has not reached"
+        case .alreadyAcknowledged: "receipt has already been acknowledged"
+        case .unknownRoute(let route, let routes):
+            routes.isEmpty
+                ? "this policy names no route beyond its last stage, so \"\(route)\" cannot be used"
+                : "\"\(route)\" is not one of this policy's external routes (\(routes.joined(separator: ", ")))"
+        case .unknownAction(let id): "there is no action \"\(id)\" in the plan"
+        case .actionAlreadyCompleted(let id): "action \"\(id)\" is already complete"
+        case .alreadyParticipating(let name): "\(name) already takes part in this dispute"
+        case .agreementRequired:
+            "a resolution needs the agreement of both sides: name someone from the raising agency and someone from the other agency"
+        case .followUpRequired(let count):
+            "\(count) planned action\(count == 1 ? " is" : "s are") still open: say how \(count == 1 ? "it" : "they") will be followed up"
+        case .reviewDecisionRequired(let review):
+            "the dispute reached a stage where a \(review) must be considered: say whether one will be held"
+        case .stillOpen: "an open dispute cannot be closed: resolve it, refer it onward or withdraw it first"
+        case .outsideCalendar(let message): message
+        case .policyMismatch(let dispute, let engine):
+            "the dispute runs under policy \(dispute), not \(engine); load the version it was raised under"
+        }
+    }
+}
+
+extension RecordKind {
+    var phrase: String {
+        switch self {
+        case .actionsTaken: "the actions taken"
+        case .outcome: "the outcome"
+        case .learningIdentified: "whether any learning was identified"
+        case .effortsExhausted: "evidence that every effort at this stage was explored"
+        case .agreedPlan: "a mutually agreed plan of action with timescales"
+        }
+    }
+}
+
+extension Capacity {
+    var phrase: String {
+        switch self {
+        case .independentReviewingOfficer: "the child's Independent Reviewing Officer"
+        case .earlyHelpProfessional: "an Early Help professional"
+        case .designatedSafeguardingLead: "a designated safeguarding lead"
+        case .designatedProfessional: "the designated professional"
+        case .namedProfessional: "the named professional for safeguarding"
+        }
+    }
+}

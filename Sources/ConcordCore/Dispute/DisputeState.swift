@@ -1,0 +1,118 @@
+import Foundation
+
+public enum DisputeStatus: String, Codable, Hashable, Sendable {
+    case open
+    case resolved
+    case referred
+    case withdrawn
+    case closed
+}
+
+/// A dispute as its events make it. Only `apply` changes it, so it can always be rebuilt.
+public struct DisputeState: Hashable, Sendable {
+    /// One visit to a stage, with the deadlines fixed when it started.
+    public struct StageVisit: Hashable, Sendable {
+        public var stage: String
+        public var startedOn: LocalDate
+        public var due: LocalDate?
+        public var acknowledgementDue: LocalDate?
+        public var records = StageRecords()
+        public var discussions: [DisputeEvent.DiscussionRecorded] = []
+        public var planAgreed = false
+    }
+
+    public private(set) var raised: DisputeEvent.Raised
+    public private(set) var status: DisputeStatus = .open
+    public private(set) var stages: [StageVisit] = []
+    public private(set) var participants: [Participation] = []
+    public private(set) var plan: [PlannedAction] = []
+    public private(set) var completedActions: [String: DisputeEvent.ActionCompleted] = [:]
+    public private(set) var acknowledged: DisputeEvent.Acknowledged?
+    public private(set) var escalations: [DisputeEvent.Escalated] = []
+    public private(set) var significantHarm: [DisputeEvent.SignificantHarmReported] = []
+    public private(set) var resolution: DisputeEvent.Resolved?
+    public private(set) var referral: DisputeEvent.ReferredExternally?
+    public private(set) var withdrawal: DisputeEvent.Withdrawn?
+    public private(set) var closure: DisputeEvent.Closed?
+    /// How many events the dispute has; commands name the version they were decided on.
+    public private(set) var version: Int
+    public private(set) var lastChanged: Date
+
+    public var reference: String { raised.reference }
+    public var currentStage: StageVisit { stages[stages.count - 1] }
+    public var agencies: [AgencyRef] { [raised.raisedBy.agency] + raised.otherAgencies }
+    public var childFlags: Set<ChildFlag> { Set(raised.children.flatMap(\.flags)) }
+    public var openActions: [PlannedAction] { plan.filter { completedActions[$0.id] == nil } }
+
+    /// Starts a state from the first event, which must be `raised`.
+    public init?(first event: DisputeEvent, at time: Date) {
+        guard case .raised(let raised) = event else { return nil }
+        self.raised = raised
+        self.version = 1
+        self.lastChanged = time
+        let raiser = raised.raisedBy
+        participants = [Participation(person: raiser, capacity: nil, side: .raising, stage: "")]
+        for person in raised.professionals {
+            participants.append(
+                Participation(
+                    person: person, capacity: nil, side: person.side(raisingAgency: raiser.agency.id), stage: ""))
+        }
+    }
+
+    /// Folds a whole event history; nil when it does not start with `raised`.
+    public static func replay(_ events: [(event: DisputeEvent, at: Date)]) -> DisputeState? {
+        guard let first = events.first, var state = DisputeState(first: first.event, at: first.at) else { return nil }
+        for (event, at) in events.dropFirst() { state.apply(event, at: at) }
+        return state
+    }
+
+    public mutating func apply(_ event: DisputeEvent, at time: Date) {
+        version += 1
+        lastChanged = time
+        switch event {
+        case .raised: break
+        case .stageEntered(let entry):
+            stages.append(StageVisit(stage: entry.stage, startedOn: entry.startedOn, due: entry.due))
+            stages[stages.count - 1].acknowledgementDue = entry.acknowledgementDue
+            // Those named when the dispute was raised joined at its first stage, which is only
+            // known now.
+            for index in participants.indices where participants[index].stage.isEmpty {
+                participants[index].stage = entry.stage
+            }
+        case .significantHarmReported(let report): significantHarm.append(report)
+        case .discussionRecorded(let discussion): stages[stages.count - 1].discussions.append(discussion)
+        case .planAgreed(let agreed):
+            stages[stages.count - 1].planAgreed = true
+            let kept = plan.filter { completedActions[$0.id] != nil }
+            plan = kept + agreed.actions.filter { action in !kept.contains { $0.id == action.id } }
+        case .actionCompleted(let completed): completedActions[completed.actionID] = completed
+        case .participantAdded(let participation): participants.append(participation)
+        case .stageRecordsRecorded(let recorded):
+            stages[stages.count - 1].records = currentStage.records.merged(with: recorded.records)
+        case .escalated(let escalation):
+            escalations.append(escalation)
+            if let evidence = escalation.evidence {
+                stages[stages.count - 1].records.effortsExhausted = evidence
+            }
+            for person in escalation.people where !participants.contains(where: { $0.person.id == person.id }) {
+                participants.append(
+                    Participation(
+                        person: person, capacity: nil, side: person.side(raisingAgency: raised.raisedBy.agency.id),
+                        stage: escalation.to))
+            }
+        case .acknowledged(let acknowledgement): acknowledged = acknowledgement
+        case .resolved(let resolved):
+            resolution = resolved
+            status = .resolved
+        case .referredExternally(let referred):
+            referral = referred
+            status = .referred
+        case .withdrawn(let withdrawn):
+            withdrawal = withdrawn
+            status = .withdrawn
+        case .closed(let closed):
+            closure = closed
+            status = .closed
+        }
+    }
+}

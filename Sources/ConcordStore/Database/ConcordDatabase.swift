@@ -1,0 +1,82 @@
+import FluentKit
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import SQLKit
+
+/// An open connection pool to Concord's database, SQLite or PostgreSQL.
+public final class ConcordDatabase: Sendable {
+    public enum Kind: Sendable { case sqlite, postgres }
+
+    public let kind: Kind
+    public let url: DatabaseURL
+    let databases: Databases
+    let logger: Logger
+    private let ownedGroup: MultiThreadedEventLoopGroup?
+
+    public static func open(
+        _ url: DatabaseURL, logger: Logger = Logger(label: "concord.store")
+    ) throws
+        -> ConcordDatabase
+    {
+        switch url {
+        case .sqlite(let path):
+            let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            // One event loop means one SQLite connection: writers queue in-process instead of
+            // failing with SQLITE_BUSY.
+            let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+            let databases = Databases(threadPool: .singleton, on: group)
+            // Requests queue for that connection, so allow a long queue rather than fail.
+            databases.use(.sqlite(.file(path), connectionPoolTimeout: .seconds(120), sqlLogLevel: .trace), as: .sqlite)
+            return ConcordDatabase(kind: .sqlite, url: url, databases: databases, logger: logger, group: group)
+        case .postgres(let text):
+            let databases = Databases(threadPool: .singleton, on: MultiThreadedEventLoopGroup.singleton)
+            databases.use(
+                try .postgres(url: text, maxConnectionsPerEventLoop: 4, sqlLogLevel: .trace), as: .psql)
+            return ConcordDatabase(kind: .postgres, url: url, databases: databases, logger: logger, group: nil)
+        }
+    }
+
+    private init(
+        kind: Kind, url: DatabaseURL, databases: Databases, logger: Logger, group: MultiThreadedEventLoopGroup?
+    ) {
+        self.kind = kind
+        self.url = url
+        self.databases = databases
+        self.logger = logger
+        self.ownedGroup = group
+    }
+
+    public var database: any Database {
+        databases.database(logger: logger, on: databases.eventLoopGroup.any())!
+    }
+
+    /// Applies every migration not yet applied, in order.
+    public func migrate() async throws {
+        try await prepareConnection()
+        let migrations = Migrations()
+        migrations.add(ConcordMigrations.all)
+        let migrator = Migrator(
+            databases: databases, migrations: migrations, logger: logger, on: databases.eventLoopGroup.any())
+        try await migrator.setupIfNeeded().get()
+        try await migrator.prepareBatch().get()
+    }
+
+    /// SQLite: write-ahead logging, so readers never wait for the writer and a commit costs
+    /// one sequential write; a busy timeout for another process holding the file.
+    private func prepareConnection() async throws {
+        guard kind == .sqlite, let sql = database as? any SQLDatabase else { return }
+        try await sql.raw("PRAGMA journal_mode = WAL").run()
+        try await sql.raw("PRAGMA synchronous = NORMAL").run()
+        try await sql.raw("PRAGMA busy_timeout = 5000").run()
+    }
+
+    public func shutdown() async {
+        await databases.shutdownAsync()
+        try? await ownedGroup?.shutdownGracefully()
+    }
+}

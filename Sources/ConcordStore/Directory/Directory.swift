@@ -1,0 +1,114 @@
+import ConcordCore
+import FluentKit
+import Foundation
+
+/// Partnerships, agencies, people and policy versions: the reference data disputes name.
+public struct Directory: Sendable {
+    let database: ConcordDatabase
+
+    public init(_ database: ConcordDatabase) {
+        self.database = database
+    }
+
+    public struct Partnership: Hashable, Sendable {
+        public var id: UUID
+        public var slug: String
+        public var name: String
+        public var region: Region
+        public var closureDays: [LocalDate]
+    }
+
+    @discardableResult
+    public func addPartnership(
+        slug: String, name: String, region: Region, closureDays: [LocalDate] = []
+    )
+        async throws -> UUID
+    {
+        let db = database.database
+        return try await db.transaction { tx in
+            let model = PartnershipModel(slug: slug, name: name, region: region.rawValue)
+            try await model.create(on: tx)
+            let id = try model.requireID()
+            try await Set(closureDays).map { ClosureDayModel(partnershipID: id, day: $0.iso) }.create(on: tx)
+            return id
+        }
+    }
+
+    public func partnership(_ id: UUID) async throws -> Partnership? {
+        guard let model = try await PartnershipModel.find(id, on: database.database) else { return nil }
+        return try await partnership(model)
+    }
+
+    public func partnerships() async throws -> [Partnership] {
+        var result: [Partnership] = []
+        for model in try await PartnershipModel.query(on: database.database).sort(\.$slug).all() {
+            result.append(try await partnership(model))
+        }
+        return result
+    }
+
+    private func partnership(_ model: PartnershipModel) async throws -> Partnership {
+        let id = try model.requireID()
+        let days = try await ClosureDayModel.query(on: database.database).filter(\.$partnershipID == id).all()
+        return Partnership(
+            id: id, slug: model.slug, name: model.name, region: Region(rawValue: model.region) ?? .englandAndWales,
+            closureDays: days.compactMap { LocalDate(iso: $0.day) }.sorted())
+    }
+
+    @discardableResult
+    public func addAgency(name: String, type: AgencyType, partnerships: [UUID]) async throws -> AgencyRef {
+        try await database.database.transaction { tx in
+            let model = AgencyModel(name: name, type: type.rawValue)
+            try await model.create(on: tx)
+            let id = try model.requireID()
+            try await partnerships.map { PartnershipAgencyModel(partnershipID: $0, agencyID: id) }.create(on: tx)
+            return AgencyRef(id: id.uuidString, name: name)
+        }
+    }
+
+    @discardableResult
+    public func addPerson(
+        name: String, email: String?, agency: AgencyRef, level: RoleLevel, lineManager: PersonRef?
+    )
+        async throws -> PersonRef
+    {
+        guard let agencyID = UUID(uuidString: agency.id) else { throw StoreError.notFound("agency \(agency.id)") }
+        let model = PersonModel(
+            name: name, email: email, agencyID: agencyID, level: level.rawValue,
+            lineManagerID: lineManager.flatMap { UUID(uuidString: $0.id) })
+        try await model.create(on: database.database)
+        return PersonRef(id: try model.requireID().uuidString, name: name, agency: agency, level: level)
+    }
+
+    /// Installs a policy version for a partnership, checking it strictly first; installing the
+    /// same text again returns the existing version.
+    @discardableResult
+    public func installPolicy(
+        _ yaml: String, file: String, partnership: UUID, at now: Date = Date()
+    ) async throws
+        -> String
+    {
+        let policy = try PolicyReader.read(yaml, file: file)
+        let sha256 = EventChain.sha256(yaml)
+        let existing = try await PolicyVersionModel.query(on: database.database)
+            .filter(\.$partnershipID == partnership).filter(\.$sha256 == sha256).first()
+        if existing == nil {
+            try await PolicyVersionModel(
+                partnershipID: partnership, policyID: policy.id, sha256: sha256, yaml: yaml,
+                createdAt: EventChain.timestamp(now)
+            ).create(on: database.database)
+        }
+        return sha256
+    }
+
+    /// The partnership's newest policy version, which new disputes are raised under.
+    public func currentPolicy(partnership: UUID) async throws -> (policy: Policy, version: String)? {
+        guard
+            let model = try await PolicyVersionModel.query(on: database.database)
+                .filter(\.$partnershipID == partnership).sort(\.$createdAt, .descending).sort(\.$id).first()
+        else { return nil }
+        let policy = try PolicyCache.shared.policy(
+            sha256: model.sha256, yaml: { model.yaml }, file: "\(model.policyID)@\(model.sha256.prefix(12))")
+        return (policy, model.sha256)
+    }
+}

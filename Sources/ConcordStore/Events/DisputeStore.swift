@@ -1,0 +1,145 @@
+import ConcordCore
+import FluentKit
+import Foundation
+import SQLKit
+
+/// Writes disputes as events: every command's events, its projection update and the chain
+/// head commit together or not at all, and a command decided on a stale version is refused.
+public struct DisputeStore: Sendable {
+    let database: ConcordDatabase
+    let holidays: HolidayTable
+
+    public init(_ database: ConcordDatabase, holidays: HolidayTable = .standard) {
+        self.database = database
+        self.holidays = holidays
+    }
+
+    public struct Loaded: Sendable {
+        public var id: UUID
+        public var state: DisputeState
+        public var events: [ChainedEvent]
+        public var policy: Policy
+        public var calendar: WorkingCalendar
+    }
+
+    /// Raises a dispute under the partnership's current policy; the reference is assigned here.
+    public func raise(_ command: RaiseDispute, partnership: UUID, at time: Date) async throws -> Loaded {
+        let now = EventChain.storedTime(time)
+        guard let (policy, version) = try await Directory(database).currentPolicy(partnership: partnership) else {
+            throw StoreError.noPolicy(partnership: partnership.uuidString)
+        }
+        let calendar = try await calendar(for: partnership, region: policy.region)
+        let engine = DisputeEngine(policy: policy, policyVersion: version, calendar: calendar)
+        let id = UUID()
+        return try await database.database.transaction { tx in
+            let head = try await ChainHead.lock(tx)
+            var command = command
+            command.partnershipID = partnership.uuidString
+            command.reference = try await nextReference(policy: policy, on: LondonTime.date(of: now), tx)
+            let events: [DisputeEvent]
+            do throws(DisputeError) { events = try engine.raise(command, at: now) } catch {
+                throw StoreError.refused(error)
+            }
+            let chained = try await append(events, to: id, after: 0, actor: command.raisedBy, at: now, head: head, tx)
+            guard var state = DisputeState(first: events[0], at: now) else { throw StoreError.notFound("raise event") }
+            for event in events.dropFirst() { state.apply(event, at: now) }
+            try await DisputeProjection.write(state, id: id, on: tx)
+            return Loaded(id: id, state: state, events: chained, policy: policy, calendar: calendar)
+        }
+    }
+
+    /// Applies a command decided on `expectedVersion` of the dispute.
+    public func perform(
+        _ command: DisputeCommand, on id: UUID, expectedVersion: Int, by actor: PersonRef, at time: Date
+    ) async throws -> Loaded {
+        let now = EventChain.storedTime(time)
+        return try await database.database.transaction { tx in
+            let head = try await ChainHead.lock(tx)
+            let loaded = try await load(id, on: tx)
+            guard loaded.state.version == expectedVersion else {
+                let changes = loaded.events.filter { $0.content.disputeVersion > expectedVersion }.map(\.content.type)
+                throw StoreError.conflict(expected: expectedVersion, current: loaded.state.version, changes: changes)
+            }
+            let engine = DisputeEngine(
+                policy: loaded.policy, policyVersion: loaded.state.raised.policyVersion, calendar: loaded.calendar)
+            let events: [DisputeEvent]
+            do throws(DisputeError) { events = try engine.decide(command, on: loaded.state, at: now) } catch {
+                throw StoreError.refused(error)
+            }
+            let chained = try await append(
+                events, to: id, after: loaded.state.version, actor: actor, at: now, head: head, tx)
+            var state = loaded.state
+            for event in events { state.apply(event, at: now) }
+            try await DisputeProjection.write(state, id: id, on: tx)
+            return Loaded(
+                id: id, state: state, events: loaded.events + chained, policy: loaded.policy,
+                calendar: loaded.calendar)
+        }
+    }
+
+    public func load(_ id: UUID) async throws -> Loaded {
+        try await load(id, on: database.database)
+    }
+
+    func load(_ id: UUID, on db: any Database) async throws -> Loaded {
+        let rows = try await DisputeEventModel.query(on: db).filter(\.$disputeID == id).sort(\.$disputeVersion).all()
+        let events = rows.map(\.chained)
+        var replayed: [(event: DisputeEvent, at: Date)] = []
+        for event in events {
+            replayed.append(
+                (try EventChain.event(event.content.payload), EventChain.date(event.content.recordedAt) ?? Date()))
+        }
+        guard let state = DisputeState.replay(replayed) else { throw StoreError.notFound("dispute \(id)") }
+        guard let partnership = UUID(uuidString: state.raised.partnershipID),
+            let version = try await PolicyVersionModel.query(on: db).filter(\.$partnershipID == partnership)
+                .filter(\.$sha256 == state.raised.policyVersion).first()
+        else { throw StoreError.noPolicy(partnership: state.raised.partnershipID) }
+        let policy = try PolicyCache.shared.policy(
+            sha256: version.sha256, yaml: { version.yaml }, file: "\(version.policyID)@\(version.sha256.prefix(12))")
+        let calendar = try await calendar(for: partnership, region: policy.region, on: db)
+        return Loaded(id: id, state: state, events: events, policy: policy, calendar: calendar)
+    }
+
+    func calendar(
+        for partnership: UUID, region: Region, on db: (any Database)? = nil
+    ) async throws
+        -> WorkingCalendar
+    {
+        let days = try await ClosureDayModel.query(on: db ?? database.database)
+            .filter(\.$partnershipID == partnership).all()
+        return WorkingCalendar(
+            region: region, holidays: holidays, closureDays: days.compactMap { LocalDate(iso: $0.day) })
+    }
+
+    /// `OLD-2026-0007`: the policy's initials, the year, and a count within them, unique because
+    /// references are assigned under the chain lock.
+    private func nextReference(policy: Policy, on day: LocalDate, _ tx: any Database) async throws -> String {
+        let initials = policy.id.split(separator: "-").map { String($0.prefix(policy.id.contains("-") ? 1 : 3)) }
+            .joined().uppercased()
+        let prefix = "\(initials)-\(day.year)-"
+        let count = try await DisputeModel.query(on: tx).filter(\.$reference =~ prefix).count()
+        return prefix + String(format: "%04d", count + 1)
+    }
+
+    private func append(
+        _ events: [DisputeEvent], to id: UUID, after version: Int, actor: PersonRef, at now: Date,
+        head: ChainHead, _ tx: any Database
+    ) async throws -> [ChainedEvent] {
+        var chained: [ChainedEvent] = []
+        var previous = head.hash
+        var sequence = head.sequence
+        let recordedAt = EventChain.timestamp(now)
+        for (offset, event) in events.enumerated() {
+            let content = EventContent(
+                disputeID: id, disputeVersion: version + offset + 1, type: event.type, actorID: actor.id,
+                actorName: actor.name, recordedAt: recordedAt, payload: try EventChain.payload(event))
+            sequence += 1
+            let hash = EventChain.hash(content, previous: previous)
+            chained.append(ChainedEvent(sequence: sequence, content: content, previousHash: previous, hash: hash))
+            previous = hash
+        }
+        try await chained.map(DisputeEventModel.init).create(on: tx)
+        try await ChainHead(sequence: sequence, hash: previous).save(tx)
+        return chained
+    }
+}

@@ -1,0 +1,18 @@
+import FluentKit
+import SQLKit
+
+/// Finding every overdue stage must not scan every dispute: index open disputes by due date.
+struct CreateOverdueIndex: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        let sql = database as! any SQLDatabase
+        try await sql.create(index: "disputes_status_stage_due").on("disputes").column("status").column("stage_due")
+            .run()
+        try await sql.create(index: "dispute_people_person").on("dispute_people").column("person_id").run()
+    }
+
+    func revert(on database: any Database) async throws {
+        let sql = database as! any SQLDatabase
+        try await sql.drop(index: "disputes_status_stage_due").run()
+        try await sql.drop(index: "dispute_people_person").run()
+    }
+}

@@ -1,0 +1,46 @@
+import FluentKit
+import Foundation
+
+/// A row of the dispute list projection.
+final class DisputeModel: Model, @unchecked Sendable {
+    static let schema = "disputes"
+    @ID(key: .id) var id: UUID?
+    @Field(key: "reference") var reference: String
+    @Field(key: "partnership_id") var partnershipID: UUID
+    @Field(key: "policy_id") var policyID: String
+    @Field(key: "policy_version") var policyVersion: String
+    @Field(key: "scope") var scope: String
+    @Field(key: "category") var category: String
+    @Field(key: "status") var status: String
+    @Field(key: "current_stage") var currentStage: String
+    @Field(key: "stage_started_on") var stageStartedOn: String
+    @OptionalField(key: "stage_due") var stageDue: String?
+    @OptionalField(key: "acknowledgement_due") var acknowledgementDue: String?
+    @OptionalField(key: "acknowledged_on") var acknowledgedOn: String?
+    @OptionalField(key: "overall_due") var overallDue: String?
+    @Field(key: "raised_on") var raisedOn: String
+    @Field(key: "raised_by_id") var raisedByID: String
+    @Field(key: "significant_harm") var significantHarm: Bool
+    @Field(key: "version") var version: Int
+    @Field(key: "last_event_at") var lastEventAt: String
+
+    init() {}
+}
+
+final class DisputePersonModel: Model, @unchecked Sendable {
+    static let schema = "dispute_people"
+    @ID(key: .id) var id: UUID?
+    @Field(key: "dispute_id") var disputeID: UUID
+    @Field(key: "person_id") var personID: String
+    @Field(key: "side") var side: String
+    @OptionalField(key: "capacity") var capacity: String?
+
+    init() {}
+
+    init(disputeID: UUID, personID: String, side: String, capacity: String?) {
+        self.disputeID = disputeID
+        self.personID = personID
+        self.side = side
+        self.capacity = capacity
+    }
+}

@@ -1,0 +1,50 @@
+import ConcordCore
+import FluentKit
+import Foundation
+
+/// The dispute list's rows, derived only from a dispute's events, so they can be thrown away
+/// and rebuilt to the same content.
+enum DisputeProjection {
+    static func write(_ state: DisputeState, id: UUID, on db: any Database) async throws {
+        let model = try await DisputeModel.find(id, on: db) ?? DisputeModel()
+        fill(model, from: state, id: id)
+        try await model.save(on: db)
+        try await DisputePersonModel.query(on: db).filter(\.$disputeID == id).delete()
+        try await people(state, id: id).create(on: db)
+    }
+
+    static func fill(_ model: DisputeModel, from state: DisputeState, id: UUID) {
+        let raised = state.raised
+        let stage = state.currentStage
+        model.id = id
+        model.reference = raised.reference
+        model.partnershipID = UUID(uuidString: raised.partnershipID) ?? UUID()
+        model.policyID = raised.policyID
+        model.policyVersion = raised.policyVersion
+        model.scope = raised.scope.rawValue
+        model.category = raised.category.rawValue
+        model.status = state.status.rawValue
+        model.currentStage = stage.stage
+        model.stageStartedOn = stage.startedOn.iso
+        model.stageDue = stage.due?.iso
+        model.acknowledgementDue = state.stages.compactMap(\.acknowledgementDue).last?.iso
+        model.acknowledgedOn = state.acknowledged?.acknowledgedOn.iso
+        model.overallDue = raised.overallDue?.iso
+        model.raisedOn = raised.raisedOn.iso
+        model.raisedByID = raised.raisedBy.id
+        model.significantHarm = raised.significantHarm || !state.significantHarm.isEmpty
+        model.version = state.version
+        model.lastEventAt = EventChain.timestamp(state.lastChanged)
+    }
+
+    static func people(_ state: DisputeState, id: UUID) -> [DisputePersonModel] {
+        var seen: Set<String> = []
+        return state.participants.compactMap { participation in
+            let key = "\(participation.person.id)|\(participation.capacity?.rawValue ?? "")"
+            guard seen.insert(key).inserted else { return nil }
+            return DisputePersonModel(
+                disputeID: id, personID: participation.person.id, side: participation.side.rawValue,
+                capacity: participation.capacity?.rawValue)
+        }
+    }
+}
