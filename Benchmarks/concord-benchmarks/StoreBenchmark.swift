@@ -13,7 +13,7 @@ struct StoreBenchmark {
     func run(events totalEvents: Int, openDisputes: Int) async throws {
         var logger = Logger(label: "concord.benchmarks")
         logger.logLevel = .warning
-        let database = try ConcordDatabase.open(url, logger: logger)
+        let database = try await ConcordDatabase.open(url, logger: logger)
         try await database.migrate()
         let sql = database.database as! any SQLDatabase
         let head = try await sql.select().column("last_sequence").from("event_chain_head").first()

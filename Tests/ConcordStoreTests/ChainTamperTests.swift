@@ -7,6 +7,7 @@ import Testing
 enum Tampering: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case editPayload, editAndRehash, deleteMiddle, deleteTwo, deleteFirst, deleteMiddleAndRenumber
     case insertForged, swapAdjacent, deleteLast, deleteLastAndRewriteHead, replaceLast, replaceLastAndRewriteHead
+    case swapDistant, insertForgedFirst, appendAfterHead
 
     var testDescription: String { rawValue }
 }
@@ -90,6 +91,28 @@ enum Tampering: String, CaseIterable, Sendable, CustomTestStringConvertible {
         case .swapAdjacent:
             try await RawSQL.swapSequences(database, 3, 4)
             return [.reordered(sequence: 3), .reordered(sequence: 4)]
+        case .swapDistant:
+            // Only the two moved rows have both neighbours wrong; those between them do not.
+            try await RawSQL.swapSequences(database, 2, 5)
+            return [.reordered(sequence: 2), .reordered(sequence: 5)]
+        case .insertForgedFirst:
+            var forged = rehashed(events[0], previous: EventChain.genesis)
+            forged.sequence = 1
+            forged.content.disputeVersion = 99
+            forged.hash = EventChain.hash(forged.content, previous: forged.previousHash)
+            try await RawSQL.shiftSequences(database, from: 1)
+            try await RawSQL.insert(forged, disputeOf: 2, into: database)
+            try await RawSQL.setHead(database, sequence: 7, hash: printedHead)
+            return [.inserted(sequence: 1)]
+        case .appendAfterHead:
+            // Chained to the head, but the head was not moved: Concord did not append it. The
+            // printed head is still in the chain, so it is no head mismatch.
+            var forged = rehashed(events[5], previous: printedHead)
+            forged.sequence = 7
+            forged.content.disputeVersion = 99
+            forged.hash = EventChain.hash(forged.content, previous: forged.previousHash)
+            try await RawSQL.insert(forged, disputeOf: 6, into: database)
+            return [.tailInserted(sequence: 7, headRecords: 6)]
         case .deleteLast:
             try await sql("DELETE FROM dispute_events WHERE sequence = 6")
             return [
@@ -124,6 +147,78 @@ enum Tampering: String, CaseIterable, Sendable, CustomTestStringConvertible {
         event.previousHash = previous ?? event.previousHash
         event.hash = EventChain.hash(event.content, previous: event.previousHash)
         return event
+    }
+
+    /// Someone edits a stored policy version by raw SQL: the audit names the version, and a
+    /// process that has not yet read that version refuses to load a dispute raised under it.
+    @Test(arguments: Backend.allCases) func anEditedPolicyVersionIsNamedAndRefused(_ backend: Backend) async throws {
+        try await TestDatabase.with(backend) { database in
+            let fixture = try await Fixture.make(database)
+            let untouched = try await fixture.raise()
+            // `PolicyCache.shared` keeps each version parsed for as long as the process runs, so
+            // the edited version must be one no test in this process has read: a comment line
+            // makes its SHA-256 unique to this test.
+            let yaml = try #require(PolicyLibrary.text(of: "oldham")) + "\n# Installed for \(UUID().uuidString)\n"
+            let sha256 = try await Directory(database).installPolicy(
+                yaml, file: "oldham.yaml", partnership: fixture.partnership, at: Date().addingTimeInterval(60))
+            #expect(try await ChainAudit.run(database).isIntact)
+
+            // The dispute is raised under that version by another process, as a CLI command
+            // would, so this one never parses it before the edit.
+            let url: String =
+                switch database.url {
+                case .sqlite(let path): "sqlite:\(path)"
+                case .postgres(let url): url
+                }
+            let partnership = fixture.partnership
+            let (raisedBy, other, agency) = (fixture.manager, fixture.otherManager, fixture.health)
+            await #expect(processExitsWith: .success) {
+                [
+                    url = url as String, partnership = partnership as UUID, raisedBy = raisedBy as PersonRef,
+                    other = other as PersonRef, agency = agency as AgencyRef
+                ] in
+                let database = try await ConcordDatabase.open(try DatabaseURL(url))
+                let command = RaiseDispute(
+                    raisedBy: raisedBy, otherAgencies: [agency], professionals: [other],
+                    children: [ChildRecord(name: "Child B", dateOfBirth: LocalDate(iso: "2020-06-01"))],
+                    category: .threshold, disagreement: "Whether the threshold is met",
+                    outcomeWanted: "A strategy discussion", significantHarm: false)
+                do {
+                    _ = try await DisputeStore(database).raise(
+                        command, partnership: partnership, at: .london("2026-12-21"))
+                } catch {
+                    await database.shutdown()
+                    throw error
+                }
+                await database.shutdown()
+            }
+            let raised = try await DisputeQueries.list(database).filter { $0.id != untouched.id }
+            try #require(raised.count == 1)
+            #expect(try await ChainAudit.run(database).isIntact)
+
+            try await TestDatabase.sql(
+                database,
+                "UPDATE policy_versions SET yaml = replace(yaml, 'working_days: 5', 'working_days: 15') WHERE sha256 = \(RawSQL.quoted(sha256))"
+            )
+            let report = try await ChainAudit.run(database)
+            #expect(report.findings == [.policyEdited(policy: "oldham", sha256: sha256)])
+            #expect(
+                report.findings.first?.description.contains("policy oldham version \(sha256.prefix(12)) was edited")
+                    == true)
+            #expect(report.count == untouched.events.count + 2)
+
+            let store = DisputeStore(database)
+            await expectStoreError(.policyAltered(sha256)) { try await store.load(raised[0].id) }
+            await expectStoreError(.policyAltered(sha256)) {
+                try await store.perform(
+                    fixture.discussionCommand, on: raised[0].id, expectedVersion: raised[0].version,
+                    by: fixture.manager, at: .london("2026-12-22"))
+            }
+            // New disputes would be raised under the edited version, so they are refused too;
+            // one raised under the untouched version still loads.
+            await expectStoreError(.policyAltered(sha256)) { try await fixture.raise() }
+            #expect(try await store.load(untouched.id).state == untouched.state)
+        }
     }
 
     @Test(arguments: Backend.allCases) func tamperedProjectionsDoNotTouchTheChain(_ backend: Backend) async throws {

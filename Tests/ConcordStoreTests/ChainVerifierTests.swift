@@ -106,9 +106,19 @@ import Testing
         extra.sequence = 7
         appended.append(extra)
         #expect(Self.findings(appended, head: (6, events[5].hash)) == [.tailInserted(sequence: 7, headRecords: 6)])
+        // With the head moved on as well, the chain has only grown since a head hash was kept:
+        // that hash is a checkpoint still in the chain, so nothing is found.
+        #expect(Self.findings(appended, expectedHead: events[5].hash) == [])
+        // Had event 6 been replaced before appending, the kept hash would be gone.
+        var replaced = Array(events.prefix(5))
+        replaced.append(Self.forged(after: events[4].hash, payload: "{\"n\":66}"))
+        replaced[5].sequence = 6
+        var after = Self.forged(after: replaced[5].hash)
+        after.sequence = 7
+        replaced.append(after)
         #expect(
-            Self.findings(appended, expectedHead: events[5].hash) == [
-                .headMismatch(expected: events[5].hash, found: appended[6].hash)
+            Self.findings(replaced, expectedHead: events[5].hash) == [
+                .headMismatch(expected: events[5].hash, found: after.hash)
             ])
     }
 
@@ -141,5 +151,11 @@ import Testing
         #expect(Finding.inserted(sequence: 4).description.hasPrefix("event #4 was inserted"))
         #expect(Finding.reordered(sequence: 4).description.hasPrefix("event #4 was moved"))
         #expect(Finding.tailDeleted(lastStored: 5, headRecords: 6).description.contains("after #5"))
+        #expect(
+            Finding.headMismatch(expected: "abc", found: "def").description.hasPrefix(
+                "no event has the hash abc kept elsewhere"))
+        #expect(
+            Finding.policyEdited(policy: "oldham", sha256: String(repeating: "ab", count: 32)).description.hasPrefix(
+                "policy oldham version abababababab was edited"))
     }
 }

@@ -99,7 +99,7 @@ import Testing
         async throws
     {
         try await TestDatabase.with(backend) { database in
-            let second = try ConcordDatabase.open(database.url)
+            let second = try await ConcordDatabase.open(database.url)
             do {
                 let fixture = try await Fixture.make(database)
                 let opened = try await fixture.readyToEscalate(try await fixture.raise())

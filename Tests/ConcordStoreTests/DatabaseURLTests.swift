@@ -10,7 +10,6 @@ import Testing
             try DatabaseURL("sqlite:./concord-data/concord.sqlite") == .sqlite(path: "./concord-data/concord.sqlite"))
         #expect(try DatabaseURL("sqlite:/var/lib/concord/db.sqlite") == .sqlite(path: "/var/lib/concord/db.sqlite"))
         #expect(try DatabaseURL("sqlite:db.sqlite").description == "sqlite:db.sqlite")
-        #expect(DatabaseURL.defaultSQLite == .sqlite(path: "./concord-data/concord.sqlite"))
     }
 
     @Test func postgresURLsAreAcceptedInBothSpellings() throws {

@@ -129,4 +129,86 @@ import Testing
             #expect(try await DisputeQueries.find(database, reference: "OLD-2026-9999") == nil)
         }
     }
+
+    /// Sunderland disputes (5 working days a step, the whole process a month) and North East
+    /// Lincolnshire ones (acknowledged within 5 working days of reaching the chair in writing).
+    @Test(arguments: Backend.allCases) func pastAnyDeadlineListsStageOverallAndAcknowledgementLateness(
+        _ backend: Backend
+    )
+        async throws
+    {
+        try await TestDatabase.with(backend) { database in
+            let sunderland = try await Fixture.make(database, policy: "sunderland")
+            let nelscp = try await Fixture.make(database, policy: "north-east-lincolnshire")
+            var references: [String: String] = [:]
+            func keep(_ name: String, _ dispute: DisputeStore.Loaded) { references[name] = dispute.state.reference }
+            func names(_ summaries: [DisputeSummary]) -> [String] {
+                summaries.map { summary in references.first { $0.value == summary.reference }?.key ?? summary.reference
+                }
+            }
+
+            // Step 1 left in time, but the month runs out before step 2's five days do.
+            let lead = DisputeCommand.addParticipant(
+                sunderland.otherPractitioner, capacity: .designatedSafeguardingLead)
+            let records = DisputeCommand.recordStageRecords(
+                StageRecords(actionsTaken: "Called twice", outcome: "Still apart", learningIdentified: false))
+            var monthLate = try await sunderland.raise(on: "2026-11-02")
+            monthLate = try await sunderland.perform(lead, on: monthLate, day: "2026-11-02")
+            monthLate = try await sunderland.perform(records, on: monthLate, day: "2026-11-03")
+            keep("month-late", try await sunderland.escalate(monthLate, day: "2026-12-01"))
+            keep("stage-late", try await sunderland.raise(on: "2026-12-03"))
+            var resolved = try await sunderland.raise(on: "2026-11-02")
+            resolved = try await sunderland.perform(lead, on: resolved, day: "2026-11-02")
+            resolved = try await sunderland.perform(records, on: resolved, day: "2026-11-03")
+            keep("resolved", try await sunderland.resolve(resolved, close: false, day: "2026-11-04"))
+
+            func strategic(on day: String) async throws -> DisputeStore.Loaded {
+                var command = nelscp.raiseCommand()
+                command.issue = "Who funds the joint triage team"
+                command.children = []
+                let raised = try await nelscp.store.raise(command, partnership: nelscp.partnership, at: .london(day))
+                return try await nelscp.escalate(raised, day: day)
+            }
+            let unacknowledged = try await strategic(on: "2026-12-01")
+            keep("unacknowledged", unacknowledged)
+            keep(
+                "acknowledged",
+                try await nelscp.perform(
+                    .acknowledge(note: "Received"), on: try await strategic(on: "2026-12-01"), by: nelscp.otherManager,
+                    day: "2026-12-02"))
+
+            // The deadlines the projection holds, which the days below are chosen around.
+            func row(_ name: String) async throws -> DisputeSummary {
+                try #require(try await DisputeQueries.find(database, reference: references[name]!))
+            }
+            let month = try await row("month-late")
+            #expect(month.overallDue == "2026-12-02" && month.stageDue == "2026-12-08")
+            let stage = try await row("stage-late")
+            #expect(stage.stageDue == "2026-12-10" && stage.overallDue == "2027-01-03")
+            let waiting = try await row("unacknowledged")
+            #expect(waiting.acknowledgementDue == "2026-12-08" && waiting.acknowledgedOn == nil)
+            #expect(waiting.stageDue == nil && waiting.overallDue == nil)
+            let answered = try await row("acknowledged")
+            #expect(answered.acknowledgementDue == "2026-12-08" && answered.acknowledgedOn == "2026-12-02")
+
+            func past(_ day: String) async throws -> [String] {
+                let found = try await DisputeQueries.pastAnyDeadline(database, on: LocalDate(iso: day)!)
+                #expect(found.allSatisfy { $0.status == "open" })
+                return names(found)
+            }
+            #expect(try await past("2026-12-02") == [], "due on the day is not yet past")
+            // Past the month though not past the step: overdue() does not see it, this does.
+            #expect(try await past("2026-12-03") == ["month-late"])
+            #expect(try await DisputeQueries.overdue(database, on: LocalDate(iso: "2026-12-03")!) == [])
+            #expect(try await past("2026-12-08") == ["month-late"])
+            #expect(try await past("2026-12-09") == ["month-late", "unacknowledged"])
+            // Oldest raised first.
+            #expect(try await past("2026-12-11") == ["month-late", "unacknowledged", "stage-late"])
+            // A late acknowledgement takes a dispute with no other deadline off the list.
+            _ = try await nelscp.perform(
+                .acknowledge(note: "Received late"), on: unacknowledged, by: nelscp.otherManager, day: "2026-12-10")
+            #expect(try await past("2026-12-11") == ["month-late", "stage-late"])
+            #expect(try await past("2027-06-01") == ["month-late", "stage-late"])
+        }
+    }
 }

@@ -18,7 +18,7 @@ import Testing
             #expect(try await StoreFootprint.of(database) == before)
 
             // A second server starting against the same database migrates too.
-            let restarted = try ConcordDatabase.open(database.url)
+            let restarted = try await ConcordDatabase.open(database.url)
             do {
                 try await restarted.migrate()
                 #expect(try await StoreFootprint.of(restarted) == before)

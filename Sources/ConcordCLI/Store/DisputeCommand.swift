@@ -12,9 +12,14 @@ struct DisputeCommand: AsyncParsableCommand {
 
         @Option(help: "open, resolved, referred, withdrawn or closed.") var status: DisputeStatus?
         @Option(help: "A partnership's short name (slug).") var partnership: String?
-        @Flag(help: "Only open disputes whose current stage is overdue.") var overdue = false
+        @Flag(help: "Only open disputes past a deadline: the stage's, the acknowledgement's or the whole process's.")
+        var overdue = false
         @Option(help: "The day to judge deadlines on (default: today in London).") var on: LocalDate?
         @OptionGroup var output: FormatOption
+
+        func validate() throws {
+            if overdue && status != nil { throw ValidationError("--overdue lists open disputes; leave out --status") }
+        }
 
         func run() async throws {
             let today = on ?? LondonTime.date(of: Date())
@@ -29,7 +34,7 @@ struct DisputeCommand: AsyncParsableCommand {
                 }
                 let disputes =
                     overdue
-                    ? try await DisputeQueries.overdue(database, on: today)
+                    ? try await DisputeQueries.pastAnyDeadline(database, on: today)
                         .filter { partnershipID == nil || $0.partnershipID == partnershipID }
                     : try await DisputeQueries.list(database, status: status, partnership: partnershipID)
                 return try disputes.map { try DisputeRow($0, partnerships: partnerships, today: today) }
@@ -37,11 +42,13 @@ struct DisputeCommand: AsyncParsableCommand {
             switch output.format {
             case .json: Console.print(try JSONOutput.render(rows))
             case .table:
-                var table = Table("Reference", "Partnership", "Status", "Stage", "Started", "Due", "Deadline")
+                var table = Table(
+                    "Reference", "Partnership", "Status", "Stage", "Started", "Due", "Deadline", "Acknowledgement",
+                    "Whole process")
                 for row in rows {
                     table.add(
                         row.reference, row.partnership, row.status, row.stage, row.stageStartedOn, row.stageDue ?? "—",
-                        row.deadline)
+                        row.deadline, row.acknowledgement, row.overall)
                 }
                 Console.print(rows.isEmpty ? "No disputes." : table.render())
             }
@@ -84,6 +91,11 @@ private struct DisputeRow: Encodable {
     let stageStartedOn: String
     let stageDue: String?
     let deadline: String
+    let acknowledgementDue: String?
+    let acknowledgedOn: String?
+    let acknowledgement: String
+    let overallDue: String?
+    let overall: String
     let raisedOn: String
     let version: Int
 
@@ -97,17 +109,29 @@ private struct DisputeRow: Encodable {
         stage = summary.currentStage
         stageStartedOn = summary.stageStartedOn
         stageDue = summary.stageDue
+        acknowledgementDue = summary.acknowledgementDue
+        acknowledgedOn = summary.acknowledgedOn
+        overallDue = summary.overallDue
         raisedOn = summary.raisedOn
         version = summary.version
-        if summary.status != DisputeStatus.open.rawValue {
-            deadline = "—"
-        } else if let calendar = partnership?.calendar {
+        let open = summary.status == DisputeStatus.open.rawValue
+        func label(_ due: String?) throws -> String {
+            guard open, let due, let calendar = partnership?.calendar else { return "—" }
+            return try DeadlineStatus(due: LocalDate(iso: due), on: today, calendar: calendar).label
+        }
+        if open, let calendar = partnership?.calendar {
             deadline = try DeadlineStatus(
                 due: summary.stageDue.flatMap { LocalDate(iso: $0) }, on: today, calendar: calendar
             )
             .label
         } else {
-            deadline = "unknown partnership"
+            deadline = "—"
         }
+        if let given = summary.acknowledgedOn {
+            acknowledgement = "given \(given)"
+        } else {
+            acknowledgement = try label(summary.acknowledgementDue)
+        }
+        overall = try label(summary.overallDue)
     }
 }

@@ -7,10 +7,14 @@ extension DisputeCommand {
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "One dispute: its stages, people and every event.",
-            discussion: "Children's details are left out unless --child-details is given.")
+            discussion: """
+                Children's details, and the free text describing the disagreement (which often \
+                names the child), are left out unless --child-details is given.
+                """)
 
         @Argument(help: "The dispute's reference, e.g. OLD-2026-0001.") var reference: String
-        @Flag(help: "Include the children's names and case references.") var childDetails = false
+        @Flag(help: "Include the children's names, case references and the disagreement's own words.")
+        var childDetails = false
         @Option(help: "The day to judge deadlines on (default: today in London).") var on: LocalDate?
         @OptionGroup var output: FormatOption
 
@@ -54,8 +58,8 @@ private struct DisputeView: Encodable {
     let policyVersion: String
     let status: String
     let category: String
-    let disagreement: String
-    let outcomeWanted: String
+    let disagreement: String?
+    let outcomeWanted: String?
     let raisedBy: String
     let raisedOn: String
     let deadline: String
@@ -74,14 +78,14 @@ private struct DisputeView: Encodable {
         policyVersion = String(raised.policyVersion.prefix(12))
         status = state.status.rawValue
         category = raised.category.rawValue
-        disagreement = raised.disagreement
-        outcomeWanted = raised.outcomeWanted
+        disagreement = childDetails ? raised.disagreement : nil
+        outcomeWanted = childDetails ? raised.outcomeWanted : nil
         raisedBy = "\(raised.raisedBy.name) (\(raised.raisedBy.agency.name))"
         raisedOn = raised.raisedOn.iso
         deadline =
             state.status == .open
             ? try DeadlineStatus(due: state.currentStage.due, on: today, calendar: loaded.calendar).label : "—"
-        overallDue = raised.overallDue?.iso
+        overallDue = state.overallDue?.iso
         children =
             childDetails
             ? raised.children.map { child in
@@ -110,9 +114,10 @@ private struct DisputeView: Encodable {
             "\(reference) · \(partnership) · \(policy) (policy version \(policyVersion))",
             "Status: \(status) · Category: \(category) · Current stage: \(stages.last?.title ?? "—") · \(deadline)",
             "Raised \(raisedOn) by \(raisedBy)" + (overallDue.map { "; whole process due \($0)" } ?? ""),
-            "Disagreement: \(disagreement)",
-            "Outcome wanted: \(outcomeWanted)",
         ]
+        if let disagreement, let outcomeWanted {
+            lines += ["Disagreement: \(disagreement)", "Outcome wanted: \(outcomeWanted)"]
+        }
         if let children { lines.append("Children: " + children.joined(separator: "; ")) }
         var stageTable = Table("Stage", "Started", "Due")
         for stage in stages { stageTable.add("\(stage.title) [\(stage.stage)]", stage.startedOn, stage.due ?? "—") }

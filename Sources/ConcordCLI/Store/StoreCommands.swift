@@ -7,7 +7,7 @@ struct MigrateCommand: AsyncParsableCommand {
         commandName: "migrate", abstract: "Create or update the database schema (DATABASE_URL).")
 
     func run() async throws {
-        try await StoreAccess.with { _, configuration in
+        try await StoreAccess.with(migrating: true) { _, configuration in
             Console.print("Migrations applied to \(configuration.databaseURL)")
         }
     }

@@ -14,6 +14,9 @@ extension DisputeEngine {
 
     func agreePlan(_ state: DisputeState, _ actions: [PlannedAction]) throws(DisputeError) -> [DisputeEvent] {
         guard !actions.isEmpty else { throw .missingField("at least one action") }
+        guard Set(actions.map(\.id)).count == actions.count else {
+            throw .missingField("a distinct id for each action")
+        }
         for action in actions {
             _ = try required(action.action, "each action's description")
             if state.completedActions[action.id] != nil { throw .actionAlreadyCompleted(action.id) }
@@ -45,13 +48,15 @@ extension DisputeEngine {
         ]
     }
 
+    /// Blank answers are dropped, so they neither count as a record nor erase an earlier one.
     func recordStageRecords(_ state: DisputeState, _ records: StageRecords) throws(DisputeError) -> [DisputeEvent] {
-        let given = [records.actionsTaken, records.outcome, records.learning, records.effortsExhausted]
-            .compactMap { $0?.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
-        guard !given.isEmpty || records.learningIdentified != nil else {
-            throw .missingField("at least one of the stage's records")
-        }
-        if records.learningIdentified == true, (records.learning ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+        func text(_ value: String?) -> String? { value?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty }
+        let records = StageRecords(
+            actionsTaken: text(records.actionsTaken), outcome: text(records.outcome),
+            learningIdentified: records.learningIdentified, learning: text(records.learning),
+            effortsExhausted: text(records.effortsExhausted))
+        guard records != StageRecords() else { throw .missingField("at least one of the stage's records") }
+        if records.learningIdentified == true, records.learning == nil {
             throw .missingField("what learning was identified")
         }
         return [.stageRecordsRecorded(.init(stage: state.currentStage.stage, records: records))]
@@ -59,7 +64,7 @@ extension DisputeEngine {
 
     func reportSignificantHarm(_ concern: String) throws(DisputeError) -> [DisputeEvent] {
         let concern = try required(concern, "the concern")
-        return [.significantHarmReported(.init(notify: significantHarmTargets ?? [], concern: concern))]
+        return [.significantHarmReported(.init(notify: policy.significantHarmTargets ?? [], concern: concern))]
     }
 
     /// The records the current stage still lacks before it can be left, leaving out the kinds
@@ -80,16 +85,20 @@ extension DisputeEngine {
     }
 
     /// Rules such as "the IRO must take part when the child is looked after" for the stage
-    /// being left.
+    /// being left. A rule naming several stages ("with the designated lead for safeguarding at
+    /// each stage") needs that person at each: joining at the stage or in one of its discussions.
     func checkRequiredParticipants(_ state: DisputeState) throws(DisputeError) {
         let stage = state.currentStage.stage
+        let discussed = Set(state.currentStage.discussions.flatMap(\.participants).map(\.id))
         for rule in policy.rules {
             guard case .requiredParticipant(let capacity, let condition, let stages) = rule.kind, stages.contains(stage)
             else { continue }
             if let condition, !condition.holds(flags: state.childFlags, category: state.raised.category) { continue }
-            guard state.participants.contains(where: { $0.capacity == capacity }) else {
-                throw .participantRequired(capacity, stage: stage)
-            }
+            let holders = state.participants.filter { $0.capacity == capacity }
+            let present =
+                stages.count == 1
+                ? !holders.isEmpty : holders.contains { $0.stage == stage || discussed.contains($0.person.id) }
+            guard present else { throw .participantRequired(capacity, stage: stage) }
         }
     }
 }

@@ -26,17 +26,15 @@ extension DisputeEngine {
     }
 
     /// Straight to the policy's risk stage, as Oldham's "if at any point risk escalates" allows:
-    /// the only way a stage can be skipped.
+    /// the only way a stage can be skipped. The current stage's records and required people are
+    /// not waited for, because the protocol puts getting the child's case to the partnership
+    /// first; what was recorded so far stays with the stage.
     func escalateForRisk(
         _ state: DisputeState, reason: String, people: [PersonRef], today: LocalDate
     )
         throws(DisputeError) -> [DisputeEvent]
     {
-        let target = policy.rules.lazy.compactMap { rule -> String? in
-            if case .riskEscalation(let to) = rule.kind { return to }
-            return nil
-        }.first
-        guard let target, let targetIndex = policy.stageIndex(target) else { throw .noRiskRule }
+        guard let target = policy.riskStage, let targetIndex = policy.stageIndex(target) else { throw .noRiskRule }
         let index = try currentIndex(state)
         guard index < targetIndex else { throw .alreadyPastRiskStage(target) }
         let reason = try required(reason, "how the risk to the child has escalated")

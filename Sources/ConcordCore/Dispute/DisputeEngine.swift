@@ -17,9 +17,10 @@ public struct DisputeEngine: Sendable {
     public func raise(_ command: RaiseDispute, at now: Date) throws(DisputeError) -> [DisputeEvent] {
         try checkRaise(command)
         let today = LondonTime.date(of: now)
-        // The whole process runs from when it was raised; receipt in writing, when a policy
-        // measures from it, is the first stage's start, which is also today.
-        let overallDue = try policy.overall.map { overall throws(DisputeError) in try due(overall, from: today) }
+        // Measured from receipt in writing, the whole process's deadline is fixed when the
+        // acknowledgement stage is entered instead.
+        var overallDue: LocalDate?
+        if let overall = policy.overall, overall.from == .disputeRaised { overallDue = try due(overall, from: today) }
         let raised = DisputeEvent.Raised(
             reference: command.reference, partnershipID: command.partnershipID, partnership: policy.partnership,
             policyID: policy.id,
@@ -31,7 +32,7 @@ public struct DisputeEngine: Sendable {
         var events: [DisputeEvent] = [
             .raised(raised), .stageEntered(try entry(stage: 0, on: today, raisedOn: today, receipt: nil)),
         ]
-        if command.significantHarm, let notify = significantHarmTargets {
+        if command.significantHarm, let notify = policy.significantHarmTargets {
             events.append(.significantHarmReported(.init(notify: notify, concern: command.disagreement)))
         }
         return events
@@ -95,13 +96,6 @@ public struct DisputeEngine: Sendable {
         }
     }
 
-    var significantHarmTargets: [NotifyTarget]? {
-        for rule in policy.rules {
-            if case .significantHarmNotification(let notify) = rule.kind { return notify }
-        }
-        return nil
-    }
-
     /// The stage's deadlines, fixed when it starts, measured as its policy says.
     func entry(
         stage index: Int, on day: LocalDate, raisedOn: LocalDate, receipt: LocalDate?
@@ -111,21 +105,20 @@ public struct DisputeEngine: Sendable {
         let stage = policy.stages[index]
         let isReceipt = policy.acknowledgement?.stage == stage.id
         let receipt = isReceipt ? day : receipt
-        func anchor(_ from: Timescale.Anchor) -> LocalDate {
-            switch from {
-            case .stageStart: day
-            case .disputeRaised: raisedOn
-            case .receivedInWriting: receipt ?? day
+        func dueDate(_ timescale: Timescale) throws(DisputeError) -> LocalDate {
+            try due(
+                timescale, from: Timescale.date(of: timescale.from, stageStart: day, raised: raisedOn, receipt: receipt)
+            )
+        }
+        var entry = DisputeEvent.StageEntered(stage: stage.id, startedOn: day)
+        if let timescale = policy.effectiveTimescale(of: stage) { entry.due = try dueDate(timescale) }
+        if isReceipt, let acknowledgement = policy.acknowledgement {
+            entry.acknowledgementDue = try dueDate(acknowledgement.timescale)
+            if let overall = policy.overall, overall.from == .receivedInWriting {
+                entry.overallDue = try dueDate(overall)
             }
         }
-        let stageDue = try policy.effectiveTimescale(of: stage).map { timescale throws(DisputeError) in
-            try due(timescale, from: anchor(timescale.from))
-        }
-        var acknowledgementDue: LocalDate?
-        if isReceipt, let timescale = policy.acknowledgement?.timescale {
-            acknowledgementDue = try due(timescale, from: anchor(timescale.from))
-        }
-        return .init(stage: stage.id, startedOn: day, due: stageDue, acknowledgementDue: acknowledgementDue)
+        return entry
     }
 
     func due(_ timescale: Timescale, from anchor: LocalDate) throws(DisputeError) -> LocalDate {

@@ -30,6 +30,15 @@ extension DisputeEvent {
         public var due: LocalDate?
         /// Set when this is the policy's acknowledgement stage.
         public var acknowledgementDue: LocalDate?
+        /// Set here rather than when raised when the whole process is measured from receipt in
+        /// writing, and this is where it is received.
+        public var overallDue: LocalDate?
+
+        public init(stage: String, startedOn: LocalDate, due: LocalDate? = nil) {
+            self.stage = stage
+            self.startedOn = startedOn
+            self.due = due
+        }
     }
 
     public struct SignificantHarmReported: Codable, Hashable, Sendable {
@@ -124,7 +133,8 @@ public struct StageRecords: Codable, Hashable, Sendable {
         self.effortsExhausted = effortsExhausted
     }
 
-    /// Later answers fill in or replace earlier ones; nothing written is blanked.
+    /// Later answers fill in or replace earlier ones; the engine never passes an empty answer,
+    /// so nothing written is blanked.
     func merged(with newer: StageRecords) -> StageRecords {
         StageRecords(
             actionsTaken: newer.actionsTaken ?? actionsTaken, outcome: newer.outcome ?? outcome,

@@ -16,6 +16,7 @@ public struct DisputeState: Hashable, Sendable {
         public var startedOn: LocalDate
         public var due: LocalDate?
         public var acknowledgementDue: LocalDate?
+        public var overallDue: LocalDate?
         public var records = StageRecords()
         public var discussions: [DisputeEvent.DiscussionRecorded] = []
         public var planAgreed = false
@@ -43,6 +44,8 @@ public struct DisputeState: Hashable, Sendable {
     public var agencies: [AgencyRef] { [raised.raisedBy.agency] + raised.otherAgencies }
     public var childFlags: Set<ChildFlag> { Set(raised.children.flatMap(\.flags)) }
     public var openActions: [PlannedAction] { plan.filter { completedActions[$0.id] == nil } }
+    public var overallDue: LocalDate? { raised.overallDue ?? stages.lazy.compactMap(\.overallDue).first }
+    public var acknowledgementDue: LocalDate? { stages.lazy.compactMap(\.acknowledgementDue).last }
 
     /// Starts a state from the first event, which must be `raised`.
     public init?(first event: DisputeEvent, at time: Date) {
@@ -74,6 +77,7 @@ public struct DisputeState: Hashable, Sendable {
         case .stageEntered(let entry):
             stages.append(StageVisit(stage: entry.stage, startedOn: entry.startedOn, due: entry.due))
             stages[stages.count - 1].acknowledgementDue = entry.acknowledgementDue
+            stages[stages.count - 1].overallDue = entry.overallDue
             // Those named when the dispute was raised joined at its first stage, which is only
             // known now.
             for index in participants.indices where participants[index].stage.isEmpty {

@@ -29,6 +29,22 @@ public struct Policy: Hashable, Sendable, Encodable {
         stages.firstIndex { $0.id == id }
     }
 
+    /// Who must be told at once of significant harm, when the policy says so.
+    public var significantHarmTargets: [NotifyTarget]? {
+        rules.lazy.compactMap { rule -> [NotifyTarget]? in
+            if case .significantHarmNotification(let notify) = rule.kind { return notify }
+            return nil
+        }.first
+    }
+
+    /// The stage the risk rule jumps to, when the policy has one.
+    public var riskStage: String? {
+        rules.lazy.compactMap { rule -> String? in
+            if case .riskEscalation(let to) = rule.kind { return to }
+            return nil
+        }.first
+    }
+
     /// The timescale in force for a stage: its own, else the protocol-wide limit, else none.
     public func effectiveTimescale(of stage: Stage) -> Timescale? {
         stage.timescale ?? stageLimit

@@ -35,7 +35,7 @@ public struct PolicyTimeline: Sendable, Equatable {
             let timescale = policy.effectiveTimescale(of: stage)
             var due: LocalDate?
             if let timescale {
-                let anchor = Self.anchor(timescale.from, stageStart: stageStart, raised: start, receipt: receipt)
+                let anchor = Timescale.date(of: timescale.from, stageStart: stageStart, raised: start, receipt: receipt)
                 due = try timescale.due(from: anchor, in: calendar)
             }
             entries.append(
@@ -49,26 +49,16 @@ public struct PolicyTimeline: Sendable, Equatable {
             let entry = entries.first(where: { $0.stage.id == acknowledgement.stage })
         {
             let timescale = acknowledgement.timescale
-            let anchor = Self.anchor(timescale.from, stageStart: entry.starts, raised: start, receipt: entry.starts)
+            let anchor = Timescale.date(
+                of: timescale.from, stageStart: entry.starts, raised: start, receipt: entry.starts)
             acknowledgementDue = try timescale.due(from: anchor, in: calendar)
         } else {
             acknowledgementDue = nil
         }
         overallDue = try policy.overall.map { overall throws(CalendarError) in
             try overall.due(
-                from: Self.anchor(overall.from, stageStart: start, raised: start, receipt: receipt), in: calendar)
-        }
-    }
-
-    /// The reader guarantees a receipt exists before anything is measured from it; falling
-    /// back to the stage start only covers policies built in code.
-    private static func anchor(
-        _ anchor: Timescale.Anchor, stageStart: LocalDate, raised: LocalDate, receipt: LocalDate?
-    ) -> LocalDate {
-        switch anchor {
-        case .stageStart: stageStart
-        case .disputeRaised: raised
-        case .receivedInWriting: receipt ?? stageStart
+                from: Timescale.date(of: overall.from, stageStart: start, raised: start, receipt: receipt), in: calendar
+            )
         }
     }
 }

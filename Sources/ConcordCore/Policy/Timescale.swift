@@ -37,6 +37,18 @@ public struct Timescale: Hashable, Sendable {
         }
     }
 
+    /// The date an anchor names for a stage that starts on `stageStart` in a dispute raised on
+    /// `raised`; receipt in writing is the start of the acknowledgement stage, once reached.
+    public static func date(
+        of anchor: Anchor, stageStart: LocalDate, raised: LocalDate, receipt: LocalDate?
+    ) -> LocalDate {
+        switch anchor {
+        case .stageStart: stageStart
+        case .disputeRaised: raised
+        case .receivedInWriting: receipt ?? stageStart
+        }
+    }
+
     /// The due date when measured from `anchor`.
     public func due(from anchor: LocalDate, in calendar: WorkingCalendar) throws(CalendarError) -> LocalDate {
         switch unit {

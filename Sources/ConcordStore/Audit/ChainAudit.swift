@@ -40,8 +40,13 @@ public enum ChainAudit {
                 }
             }
         if let error = failure.withLock({ $0 }) { throw error }
-        return ChainVerifier.verify(
+        var report = ChainVerifier.verify(
             links: links.withLock { $0 }, head: (head.sequence, head.hash), expectedHead: expectedHead)
+        for version in try await PolicyVersionModel.query(on: db).sort(\.$createdAt).all()
+        where EventChain.sha256(version.yaml) != version.sha256 {
+            report.findings.append(.policyEdited(policy: version.policyID, sha256: version.sha256))
+        }
+        return report
     }
 
     private static func event(_ row: any SQLRow) throws -> ChainedEvent {

@@ -11,6 +11,7 @@ public struct ChainVerifier {
         case tailInserted(sequence: Int64, headRecords: Int64)
         case lastReplaced(sequence: Int64)
         case headMismatch(expected: String, found: String)
+        case policyEdited(policy: String, sha256: String)
 
         public var description: String {
             switch self {
@@ -34,8 +35,10 @@ public struct ChainVerifier {
                 "event #\(sequence) was inserted after the chain head (#\(head))"
             case .lastReplaced(let sequence):
                 "event #\(sequence) does not match the chain head: it was edited and re-hashed, or replaced"
+            case .policyEdited(let policy, let sha256):
+                "policy \(policy) version \(sha256.prefix(12)) was edited: its text no longer matches the SHA-256 its disputes recorded"
             case .headMismatch(let expected, let found):
-                "the chain's head hash is \(found), not the \(expected) kept elsewhere: events were cut off or replaced"
+                "no event has the hash \(expected) kept elsewhere (the head is now \(found)): events were cut off or replaced"
             }
         }
     }
@@ -132,7 +135,9 @@ public struct ChainVerifier {
         } else if let last, headHash != head.hash, position[head.hash] == nil {
             flag(.lastReplaced(sequence: last.sequence), last.sequence)
         }
-        if let expectedHead, expectedHead != headHash {
+        // A head kept earlier is a checkpoint: the chain may have grown since, but the event
+        // that was the head then must still be in it, unchanged and chained.
+        if let expectedHead, position[expectedHead] == nil {
             findings.append(.headMismatch(expected: expectedHead, found: headHash))
         }
         return Report(count: all.count, headHash: headHash, findings: findings)

@@ -19,7 +19,7 @@ public final class ConcordDatabase: Sendable {
 
     public static func open(
         _ url: DatabaseURL, logger: Logger = Logger(label: "concord.store")
-    ) throws
+    ) async throws
         -> ConcordDatabase
     {
         switch url {
@@ -32,11 +32,23 @@ public final class ConcordDatabase: Sendable {
             let databases = Databases(threadPool: .singleton, on: group)
             // Requests queue for that connection, so allow a long queue rather than fail.
             databases.use(.sqlite(.file(path), connectionPoolTimeout: .seconds(120), sqlLogLevel: .trace), as: .sqlite)
-            return ConcordDatabase(kind: .sqlite, url: url, databases: databases, logger: logger, group: group)
+            let database = ConcordDatabase(kind: .sqlite, url: url, databases: databases, logger: logger, group: group)
+            do {
+                try await database.prepareSQLite()
+            } catch {
+                await database.shutdown()
+                throw error
+            }
+            return database
         case .postgres(let text):
             let databases = Databases(threadPool: .singleton, on: MultiThreadedEventLoopGroup.singleton)
-            databases.use(
-                try .postgres(url: text, maxConnectionsPerEventLoop: 4, sqlLogLevel: .trace), as: .psql)
+            do {
+                databases.use(try .postgres(url: text, maxConnectionsPerEventLoop: 4, sqlLogLevel: .trace), as: .psql)
+            } catch {
+                // The driver's own error can carry the whole URL, password and all.
+                throw DatabaseURLError(
+                    text, "the PostgreSQL driver could not use it (check the user, host, port, database and sslmode)")
+            }
             return ConcordDatabase(kind: .postgres, url: url, databases: databases, logger: logger, group: nil)
         }
     }
@@ -57,7 +69,6 @@ public final class ConcordDatabase: Sendable {
 
     /// Applies every migration not yet applied, in order.
     public func migrate() async throws {
-        try await prepareConnection()
         let migrations = Migrations()
         migrations.add(ConcordMigrations.all)
         let migrator = Migrator(
@@ -66,13 +77,28 @@ public final class ConcordDatabase: Sendable {
         try await migrator.prepareBatch().get()
     }
 
-    /// SQLite: write-ahead logging, so readers never wait for the writer and a commit costs
-    /// one sequential write; a busy timeout for another process holding the file.
-    private func prepareConnection() async throws {
-        guard kind == .sqlite, let sql = database as? any SQLDatabase else { return }
+    /// Write-ahead logging, so readers never wait for the writer; every commit synced to disk,
+    /// so nothing acknowledged is lost in a power cut; and a busy timeout for another process
+    /// holding the file.
+    private func prepareSQLite() async throws {
+        let sql = database as! any SQLDatabase
         try await sql.raw("PRAGMA journal_mode = WAL").run()
-        try await sql.raw("PRAGMA synchronous = NORMAL").run()
+        try await sql.raw("PRAGMA synchronous = FULL").run()
         try await sql.raw("PRAGMA busy_timeout = 5000").run()
+    }
+
+    /// How many of Concord's migrations this database has not had yet.
+    public func pendingMigrations() async throws -> Int {
+        let sql = database as! any SQLDatabase
+        let applied: Int
+        do {
+            applied =
+                try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+                .from("_fluent_migrations").first()?.decode(column: "n", as: Int.self) ?? 0
+        } catch {
+            return ConcordMigrations.all.count
+        }
+        return max(0, ConcordMigrations.all.count - applied)
     }
 
     public func shutdown() async {

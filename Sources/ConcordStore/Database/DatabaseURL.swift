@@ -6,8 +6,6 @@ public enum DatabaseURL: Hashable, Sendable, CustomStringConvertible {
     case sqlite(path: String)
     case postgres(url: String)
 
-    public static let defaultSQLite = DatabaseURL.sqlite(path: "./concord-data/concord.sqlite")
-
     public init(_ text: String) throws(DatabaseURLError) {
         if text.hasPrefix("sqlite:") {
             let path = String(text.dropFirst("sqlite:".count))
@@ -38,7 +36,7 @@ public enum DatabaseURL: Hashable, Sendable, CustomStringConvertible {
 public struct DatabaseURLError: Error, CustomStringConvertible, Sendable {
     public let description: String
 
-    init(_ value: String, _ expected: String) {
+    public init(_ value: String, _ expected: String) {
         // Never echo a URL that may hold a password.
         let shown = value.hasPrefix("sqlite:") ? value : String(value.prefix(while: { $0 != ":" }))
         description = "DATABASE_URL \"\(shown)…\" is not usable: \(expected)"

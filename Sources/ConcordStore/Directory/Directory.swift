@@ -34,11 +34,6 @@ public struct Directory: Sendable {
         }
     }
 
-    public func partnership(_ id: UUID) async throws -> Partnership? {
-        guard let model = try await PartnershipModel.find(id, on: database.database) else { return nil }
-        return try await partnership(model)
-    }
-
     public func partnerships() async throws -> [Partnership] {
         var result: [Partnership] = []
         for model in try await PartnershipModel.query(on: database.database).sort(\.$slug).all() {
@@ -89,6 +84,12 @@ public struct Directory: Sendable {
         -> String
     {
         let policy = try PolicyReader.read(yaml, file: file)
+        guard let owner = try await PartnershipModel.find(partnership, on: database.database) else {
+            throw StoreError.notFound("partnership \(partnership)")
+        }
+        guard owner.region == policy.region.rawValue else {
+            throw StoreError.regionMismatch(policy: policy.region.rawValue, partnership: owner.region)
+        }
         let sha256 = EventChain.sha256(yaml)
         let existing = try await PolicyVersionModel.query(on: database.database)
             .filter(\.$partnershipID == partnership).filter(\.$sha256 == sha256).first()

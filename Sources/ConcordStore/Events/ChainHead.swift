@@ -9,7 +9,11 @@ struct ChainHead: Sendable {
 
     static func lock(_ db: any Database) async throws -> ChainHead {
         let sql = db as! any SQLDatabase
-        // SQLite ignores FOR UPDATE; its single connection already serialises writers.
+        // SQLite has no FOR UPDATE: a write takes its file lock now, so another process's
+        // writer waits (busy timeout) instead of both reading the same head.
+        if sql.dialect.name == "sqlite" {
+            try await sql.raw("UPDATE event_chain_head SET last_sequence = last_sequence WHERE id = 1").run()
+        }
         guard
             let row = try await sql.select().columns("last_sequence", "last_hash").from("event_chain_head")
                 .where("id", .equal, 1).for(.update).first()

@@ -41,8 +41,9 @@ public struct DisputeStore: Sendable {
                 throw StoreError.refused(error)
             }
             let chained = try await append(events, to: id, after: 0, actor: command.raisedBy, at: now, head: head, tx)
-            guard var state = DisputeState(first: events[0], at: now) else { throw StoreError.notFound("raise event") }
-            for event in events.dropFirst() { state.apply(event, at: now) }
+            guard let state = DisputeState.replay(events.map { ($0, now) }) else {
+                throw StoreError.notFound("raise event")
+            }
             try await DisputeProjection.write(state, id: id, on: tx)
             return Loaded(id: id, state: state, events: chained, policy: policy, calendar: calendar)
         }
@@ -84,11 +85,7 @@ public struct DisputeStore: Sendable {
     func load(_ id: UUID, on db: any Database) async throws -> Loaded {
         let rows = try await DisputeEventModel.query(on: db).filter(\.$disputeID == id).sort(\.$disputeVersion).all()
         let events = rows.map(\.chained)
-        var replayed: [(event: DisputeEvent, at: Date)] = []
-        for event in events {
-            replayed.append(
-                (try EventChain.event(event.content.payload), EventChain.date(event.content.recordedAt) ?? Date()))
-        }
+        let replayed = try events.map { try $0.decoded() }
         guard let state = DisputeState.replay(replayed) else { throw StoreError.notFound("dispute \(id)") }
         guard let partnership = UUID(uuidString: state.raised.partnershipID),
             let version = try await PolicyVersionModel.query(on: db).filter(\.$partnershipID == partnership)

@@ -44,6 +44,21 @@ public struct ChainedEvent: Hashable, Sendable {
     }
 }
 
+extension ChainedEvent {
+    /// The stored event and when it was recorded; a row that cannot be read is an error, never
+    /// quietly given another time or content.
+    public func decoded() throws -> (event: DisputeEvent, at: Date) {
+        guard let at = EventChain.date(content.recordedAt) else {
+            throw StoreError.damagedEvent(sequence: sequence, reason: "its time \"\(content.recordedAt)\" is malformed")
+        }
+        do {
+            return (try EventChain.event(content.payload), at)
+        } catch {
+            throw StoreError.damagedEvent(sequence: sequence, reason: "its content is not a dispute event")
+        }
+    }
+}
+
 public enum EventChain {
     public static let genesis = String(repeating: "0", count: 64)
 

@@ -13,7 +13,7 @@ public enum ConcordMigrations {
         CreateEventChainHead(),
         CreateDisputes(),
         CreateDisputePeople(),
-        CreateOverdueIndex(),
+        CreateDeadlineIndexes(),
         CreateAppendOnlyGuard(),
     ]
 }

@@ -27,9 +27,9 @@ enum DisputeProjection {
         model.currentStage = stage.stage
         model.stageStartedOn = stage.startedOn.iso
         model.stageDue = stage.due?.iso
-        model.acknowledgementDue = state.stages.compactMap(\.acknowledgementDue).last?.iso
+        model.acknowledgementDue = state.acknowledgementDue?.iso
         model.acknowledgedOn = state.acknowledged?.acknowledgedOn.iso
-        model.overallDue = raised.overallDue?.iso
+        model.overallDue = state.overallDue?.iso
         model.raisedOn = raised.raisedOn.iso
         model.raisedByID = raised.raisedBy.id
         model.significantHarm = raised.significantHarm || !state.significantHarm.isEmpty

@@ -14,6 +14,7 @@ public struct DisputeSummary: Hashable, Sendable, Encodable {
     public var stageStartedOn: String
     public var stageDue: String?
     public var acknowledgementDue: String?
+    public var acknowledgedOn: String?
     public var overallDue: String?
     public var raisedOn: String
     public var version: Int
@@ -37,6 +38,23 @@ public enum DisputeQueries {
         try await DisputeModel.query(on: database.database)
             .filter(\.$status == DisputeStatus.open.rawValue).filter(\.$stageDue < day.iso)
             .sort(\.$stageDue).all().map(summary)
+    }
+
+    /// Every open dispute past any of its deadlines before `day`: the current stage's, an
+    /// acknowledgement not yet given, or the whole process's (Sunderland's month).
+    public static func pastAnyDeadline(
+        _ database: ConcordDatabase, on day: LocalDate
+    ) async throws
+        -> [DisputeSummary]
+    {
+        try await DisputeModel.query(on: database.database)
+            .filter(\.$status == DisputeStatus.open.rawValue)
+            .group(.or) { deadline in
+                deadline.filter(\.$stageDue < day.iso).filter(\.$overallDue < day.iso).group(.and) {
+                    $0.filter(\.$acknowledgementDue < day.iso).filter(\.$acknowledgedOn == nil)
+                }
+            }
+            .sort(\.$raisedOn).sort(\.$reference).all().map(summary)
     }
 
     public static func find(_ database: ConcordDatabase, reference: String) async throws -> DisputeSummary? {
@@ -66,7 +84,8 @@ public enum DisputeQueries {
             id: model.id ?? UUID(), reference: model.reference, partnershipID: model.partnershipID,
             policyID: model.policyID, status: model.status, category: model.category,
             currentStage: model.currentStage, stageStartedOn: model.stageStartedOn, stageDue: model.stageDue,
-            acknowledgementDue: model.acknowledgementDue, overallDue: model.overallDue, raisedOn: model.raisedOn,
+            acknowledgementDue: model.acknowledgementDue, acknowledgedOn: model.acknowledgedOn,
+            overallDue: model.overallDue, raisedOn: model.raisedOn,
             version: model.version)
     }
 }

@@ -25,8 +25,8 @@ public enum ProjectionRebuilder {
                 var disputes: [DisputeModel] = []
                 var people: [DisputePersonModel] = []
                 for (id, events) in Dictionary(grouping: rows, by: \.disputeID) {
-                    let history = try events.sorted { $0.disputeVersion < $1.disputeVersion }.map { row in
-                        (event: try EventChain.event(row.payload), at: EventChain.date(row.recordedAt) ?? Date())
+                    let history = try events.sorted { $0.disputeVersion < $1.disputeVersion }.map {
+                        try $0.chained.decoded()
                     }
                     guard let state = DisputeState.replay(history) else { continue }
                     let model = DisputeModel()

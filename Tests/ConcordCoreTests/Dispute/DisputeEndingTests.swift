@@ -12,15 +12,18 @@ import Testing
         .resolve(outcome: "Log shared", agreedBy: agreedBy, followUp: followUp)
     }
 
-    /// A Sunderland dispute at step 4 with every earlier step's records and the DSL.
-    func atSunderlandStepFour() throws -> DisputeHarness {
+    /// A Sunderland dispute at step 4 with every earlier step's records and the DSL, who joined
+    /// at step 1 and was consulted again at each later step (step 4 too, unless told not to).
+    func atSunderlandStepFour(leadConsultedAtStepFour: Bool = true) throws -> DisputeHarness {
         var dispute = try DisputeHarness("sunderland", on: monday)
         try dispute.run(.addParticipant(Parties.dsl, capacity: .designatedSafeguardingLead))
-        for _ in 0..<3 {
+        for step in 0..<3 {
+            if step > 0 { try dispute.discussWithLead() }
             try dispute.run(
                 .recordStageRecords(StageRecords(actionsTaken: "Met", outcome: "No", learningIdentified: false)))
             try dispute.run(.escalate(reason: "Unresolved", evidence: nil, people: managers))
         }
+        if leadConsultedAtStepFour { try dispute.discussWithLead() }
         return dispute
     }
 
@@ -133,6 +136,12 @@ import Testing
             .escalate(reason: "More", evidence: nil, people: managers),
             .lastStage(stage: "sscp", routes: ["ofsted", "cqc", "hmicfrs"]), mentioning: ["refer it to ofsted"])
         try dispute.run(.recordStageRecords(StageRecords(outcome: "Partners could not agree")))
+        // Leaving step 4 for an inspectorate needs the DSL consulted at step 4 as well.
+        var unconsulted = try atSunderlandStepFour(leadConsultedAtStepFour: false)
+        try unconsulted.run(.recordStageRecords(StageRecords(outcome: "Partners could not agree")))
+        unconsulted.expectRefused(
+            .referExternally(route: "ofsted", reason: "Still unresolved"),
+            .participantRequired(.designatedSafeguardingLead, stage: "sscp"))
         for route in ["ofsted", "cqc", "hmicfrs"] {
             var referred = dispute
             let events = try referred.run(.referExternally(route: route, reason: "Still unresolved"))

@@ -25,6 +25,8 @@ import Testing
             .escalate(reason: "Unresolved", evidence: "Tried", people: managers), on: ukDate("2027-02-03"))
         try sunderland.run(.reportSignificantHarm(concern: "New injury"))
         try sunderland.run(.recordStageRecords(StageRecords(actionsTaken: "Called", learningIdentified: false)))
+        // The DSL who joined at step 1 must be consulted again at step 2.
+        try sunderland.discussWithLead()
         try sunderland.run(
             .resolve(outcome: "Agreed", agreedBy: Parties.bothSides, followUp: nil), on: ukDate("2027-02-05"))
         try sunderland.run(.close(reviewHeld: nil, note: "Done"))
@@ -46,11 +48,13 @@ import Testing
 
         var sscp = try DisputeHarness("sunderland", on: monday)
         try sscp.run(.addParticipant(Parties.dsl, capacity: .designatedSafeguardingLead))
-        for _ in 0..<3 {
+        for step in 0..<3 {
+            if step > 0 { try sscp.discussWithLead() }
             try sscp.run(
                 .recordStageRecords(StageRecords(actionsTaken: "Met", outcome: "No", learningIdentified: false)))
             try sscp.run(.escalate(reason: "Unresolved", evidence: nil, people: managers))
         }
+        try sscp.discussWithLead()
         try sscp.run(.recordStageRecords(StageRecords(outcome: "Partners could not agree")))
         try sscp.run(.referExternally(route: "ofsted", reason: "Still unresolved"))
         return [sunderland, nelscp, flowchart, sscp]

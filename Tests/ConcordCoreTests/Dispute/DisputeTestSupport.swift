@@ -131,6 +131,14 @@ struct DisputeHarness {
         try run(.recordDiscussion(heldOn: today, method: .meeting, participants: Parties.bothSides, summary: summary))
     }
 
+    /// Sunderland: "Discussion to take place with designated lead for safeguarding at each stage".
+    mutating func discussWithLead() throws(DisputeError) {
+        try run(
+            .recordDiscussion(
+                heldOn: today, method: .faceToFace, participants: [Parties.dsl],
+                summary: "Discussed with the designated safeguarding lead"))
+    }
+
     var stageIDs: [String] { state.stages.map(\.stage) }
     var dues: [LocalDate?] { state.stages.map(\.due) }
 }

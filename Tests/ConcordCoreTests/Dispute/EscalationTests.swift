@@ -126,6 +126,8 @@ import Testing
             let plan = [PlannedAction(id: "s\(index)", action: "Review", owner: Parties.officer, due: monday)]
             try dispute.run(.agreePlan(plan))
             try dispute.holdMeeting()
+            // Sunderland needs the DSL, who joined at the first stage, consulted at each later one.
+            if index > 1 { try dispute.discussWithLead() }
             try dispute.run(
                 .recordStageRecords(
                     StageRecords(actionsTaken: "Met", outcome: "No agreement", learningIdentified: false)))

@@ -105,10 +105,40 @@ import Testing
         #expect(dispute.stageIDs == ["frontline", "line-managers"])
     }
 
+    /// "Discussion to take place with designated lead for safeguarding at each stage": the DSL
+    /// who joined at step 1 does not count for step 2 until they take part in a discussion there.
+    @Test func sunderlandNeedsTheDesignatedLeadAgainAtEachLaterStep() throws {
+        var dispute = try DisputeHarness("sunderland", on: monday)
+        let records = StageRecords(actionsTaken: "Met", outcome: "No agreement", learningIdentified: false)
+        try dispute.run(.addParticipant(Parties.dsl, capacity: .designatedSafeguardingLead))
+        try dispute.run(.recordStageRecords(records))
+        try dispute.run(escalate())
+        #expect(dispute.state.currentStage.stage == "line-managers")
+        try dispute.run(.recordStageRecords(records))
+        for command in [escalate(), resolve] {
+            dispute.expectRefused(
+                command, .participantRequired(.designatedSafeguardingLead, stage: "line-managers"),
+                mentioning: ["designated safeguarding lead", "line-managers"])
+        }
+        // A discussion at step 2 without the DSL does not count either.
+        try dispute.run(
+            .recordDiscussion(heldOn: monday, method: .faceToFace, participants: seniors, summary: "Managers met"))
+        dispute.expectRefused(escalate(), .participantRequired(.designatedSafeguardingLead, stage: "line-managers"))
+        try dispute.discussWithLead()
+        try dispute.run(escalate())
+        #expect(dispute.stageIDs == ["frontline", "line-managers", "management-hierarchy"])
+        // Consulting them at step 2 does not count for step 3.
+        try dispute.run(.recordStageRecords(records))
+        dispute.expectRefused(
+            escalate(), .participantRequired(.designatedSafeguardingLead, stage: "management-hierarchy"))
+    }
+
     @Test func sunderlandStepsOneToThreeNeedActionsOutcomeAndLearning() throws {
         var dispute = try DisputeHarness("sunderland", on: monday)
         try dispute.run(.addParticipant(Parties.dsl, capacity: .designatedSafeguardingLead))
         for step in ["frontline", "line-managers", "management-hierarchy"] {
+            // The DSL joined at step 1; each later step consults them again.
+            if step != "frontline" { try dispute.discussWithLead() }
             dispute.expectRefused(
                 escalate(), .recordsMissing(stage: step, missing: [.actionsTaken, .outcome, .learningIdentified]),
                 mentioning: [step, "cannot be left", "the actions taken", "the outcome", "whether any learning"])

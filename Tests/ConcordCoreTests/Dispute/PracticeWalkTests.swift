@@ -70,6 +70,8 @@ import Testing
             (seniors + [Parties.partners, Parties.scrutineer], "2027-02-17"),
         ]
         for (index, step) in steps.enumerated() {
+            // The DSL joined at step 1 and is consulted again at each later step.
+            if index > 0 { try dispute.discussWithLead() }
             try dispute.run(
                 .recordStageRecords(
                     StageRecords(actionsTaken: "Discussed at step \(index + 1)", outcome: "Not resolved")))
@@ -83,6 +85,7 @@ import Testing
         #expect(dispute.stageIDs == ["frontline", "line-managers", "management-hierarchy", "sscp"])
         #expect(dispute.dues == ["2027-02-08", "2027-02-10", "2027-02-17", "2027-02-24"].map { ukDate($0) })
         #expect(dispute.state.stages[1].records.learning == "Escalate sooner")
+        try dispute.discussWithLead()
         try dispute.run(.recordStageRecords(StageRecords(outcome: "Statutory partners could not agree")))
         try dispute.run(
             .referExternally(route: "hmicfrs", reason: "Police practice remains in dispute"), on: ukDate("2027-02-24"))
@@ -103,6 +106,7 @@ import Testing
                     id: "review", action: "Review in a month", owner: Parties.policeManager, due: ukDate("2027-03-01"))
             ]))
         try dispute.run(.recordStageRecords(StageRecords(actionsTaken: "Managers met", learningIdentified: false)))
+        try dispute.discussWithLead()
         try dispute.run(
             .resolve(
                 outcome: "Log shared", agreedBy: [Parties.councilManager, Parties.policeManager],

@@ -68,11 +68,19 @@ struct MixedDisputes {
 
         disputes["sunderland-open"] = try await fx.raise(on: "2026-12-08")
 
+        // The lead joins at step 1 and is consulted again at each later step.
+        func consultLead(on day: String) -> DisputeCommand {
+            .recordDiscussion(
+                heldOn: LocalDate(iso: day)!, method: .faceToFace, participants: [fx.otherPractitioner],
+                summary: "Consulted the designated safeguarding lead")
+        }
         var referred = try await fx.perform(
             lead, on: try await fx.raise(on: "2026-12-01", category: .plan), day: "2026-12-01")
-        for day in ["2026-12-02", "2026-12-07", "2026-12-09"] {
+        for (step, day) in ["2026-12-02", "2026-12-07", "2026-12-09"].enumerated() {
+            if step > 0 { referred = try await fx.perform(consultLead(on: day), on: referred, day: day) }
             referred = try await fx.escalate(try await fx.perform(records, on: referred, day: day), day: day)
         }
+        referred = try await fx.perform(consultLead(on: "2026-12-10"), on: referred, day: "2026-12-10")
         referred = try await fx.perform(
             .recordStageRecords(StageRecords(outcome: "No agreement at the partnership")), on: referred,
             day: "2026-12-10")

@@ -21,7 +21,7 @@ struct MissingPostgres: Error, CustomStringConvertible {
 enum TestDatabase {
     static func with<T>(_ backend: Backend, _ body: (ConcordDatabase) async throws -> T) async throws -> T {
         let (url, cleanup) = try await create(backend)
-        let database = try ConcordDatabase.open(url)
+        let database = try await ConcordDatabase.open(url)
         do {
             try await database.migrate()
             let result = try await body(database)
@@ -56,7 +56,7 @@ enum TestDatabase {
     }
 
     static func adminSQL(_ url: String, _ statement: String) async throws {
-        let admin = try ConcordDatabase.open(try DatabaseURL(url))
+        let admin = try await ConcordDatabase.open(try DatabaseURL(url))
         do {
             try await (admin.database as! any SQLDatabase).raw(SQLQueryString(statement)).run()
         } catch {
