@@ -132,11 +132,24 @@ struct StoreBenchmark {
             }
         }
         try await insert(rows, columns: columns, into: "disputes", sql)
+        try await listOverdue(world.database, on: today)
+    }
+
+    /// Times the overdue listing alone, on a database an earlier `store` run filled.
+    func overdueOnly() async throws {
+        var logger = Logger(label: "concord.benchmarks")
+        logger.logLevel = .warning
+        let database = try await ConcordDatabase.open(url, logger: logger)
+        try await listOverdue(database, on: LocalDate(iso: "2027-03-01")!)
+        await database.shutdown()
+    }
+
+    private func listOverdue(_ database: ConcordDatabase, on today: LocalDate) async throws {
         var found = 0
         let elapsed = try await ContinuousClock().measure {
-            found = try await DisputeQueries.overdue(world.database, on: today).count
+            found = try await DisputeQueries.overdue(database, on: today).count
         }
-        let total = try await DisputeQueries.list(world.database, status: .open).count
+        let total = try await DisputeQueries.list(database, status: .open).count
         print(String(format: "list overdue stages: %d of %d open disputes in %.3f s", found, total, seconds(elapsed)))
     }
 

@@ -5,6 +5,7 @@ import Foundation
 //   swift run -c release concord-benchmarks calendar
 //   swift run -c release concord-benchmarks store sqlite:/tmp/bench.sqlite [events] [disputes]
 //   swift run -c release concord-benchmarks store postgres://USER:PASS@127.0.0.1:PORT/DB [events] [disputes]
+//   swift run -c release concord-benchmarks overdue DATABASE_URL   (again, on a database the store run filled)
 let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
 case "calendar", nil:
@@ -17,6 +18,12 @@ case "store":
     let events = arguments.count > 2 ? Int(arguments[2]) ?? 1_000_000 : 1_000_000
     let disputes = arguments.count > 3 ? Int(arguments[3]) ?? 1_000_000 : 1_000_000
     try await StoreBenchmark(url: try DatabaseURL(arguments[1])).run(events: events, openDisputes: disputes)
+case "overdue":
+    guard arguments.count == 2 else {
+        print("usage: concord-benchmarks overdue DATABASE_URL")
+        exit(2)
+    }
+    try await StoreBenchmark(url: try DatabaseURL(arguments[1])).overdueOnly()
 default:
     print("usage: concord-benchmarks [calendar | store DATABASE_URL [events] [open-disputes]]")
     exit(2)

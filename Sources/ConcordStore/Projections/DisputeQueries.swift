@@ -1,6 +1,7 @@
 import ConcordCore
 import FluentKit
 import Foundation
+import SQLKit
 
 /// A row of the dispute list, as operators and the web app see it.
 public struct DisputeSummary: Hashable, Sendable, Encodable {
@@ -23,21 +24,21 @@ public struct DisputeSummary: Hashable, Sendable, Encodable {
 public enum DisputeQueries {
     public static func list(
         _ database: ConcordDatabase, status: DisputeStatus? = nil, partnership: UUID? = nil
-    )
-        async throws -> [DisputeSummary]
-    {
-        var query = DisputeModel.query(on: database.database)
-        if let status { query = query.filter(\.$status == status.rawValue) }
-        if let partnership { query = query.filter(\.$partnershipID == partnership) }
-        return try await query.sort(\.$raisedOn).sort(\.$reference).all().map(summary)
+    ) async throws -> [DisputeSummary] {
+        try await select(database) { query in
+            if let status { query.where("status", .equal, status.rawValue) }
+            if let partnership { query.where("partnership_id", .equal, partnership) }
+            query.orderBy("raised_on").orderBy("reference")
+        }
     }
 
     /// Every open dispute whose current stage was due before `day`, oldest first, served by
     /// the (status, stage_due) index.
     public static func overdue(_ database: ConcordDatabase, on day: LocalDate) async throws -> [DisputeSummary] {
-        try await DisputeModel.query(on: database.database)
-            .filter(\.$status == DisputeStatus.open.rawValue).filter(\.$stageDue < day.iso)
-            .sort(\.$stageDue).all().map(summary)
+        try await select(database) { query in
+            query.where("status", .equal, DisputeStatus.open.rawValue).where("stage_due", .lessThan, day.iso)
+                .orderBy("stage_due")
+        }
     }
 
     /// Every open dispute past any of its deadlines before `day`: the current stage's, an
@@ -47,18 +48,54 @@ public enum DisputeQueries {
     ) async throws
         -> [DisputeSummary]
     {
-        try await DisputeModel.query(on: database.database)
-            .filter(\.$status == DisputeStatus.open.rawValue)
-            .group(.or) { deadline in
-                deadline.filter(\.$stageDue < day.iso).filter(\.$overallDue < day.iso).group(.and) {
-                    $0.filter(\.$acknowledgementDue < day.iso).filter(\.$acknowledgedOn == nil)
+        try await select(database) { query in
+            query.where("status", .equal, DisputeStatus.open.rawValue)
+                .where { deadline in
+                    deadline.where("stage_due", .lessThan, day.iso).orWhere("overall_due", .lessThan, day.iso)
+                        .orWhere { acknowledgement in
+                            acknowledgement.where("acknowledgement_due", .lessThan, day.iso)
+                                .where("acknowledged_on", .is, SQLLiteral.null)
+                        }
                 }
-            }
-            .sort(\.$raisedOn).sort(\.$reference).all().map(summary)
+                .orderBy("raised_on").orderBy("reference")
+        }
     }
 
     public static func find(_ database: ConcordDatabase, reference: String) async throws -> DisputeSummary? {
-        try await DisputeModel.query(on: database.database).filter(\.$reference == reference).first().map(summary)
+        try await select(database) { $0.where("reference", .equal, reference) }.first
+    }
+
+    private static let columns = [
+        "id", "reference", "partnership_id", "policy_id", "status", "category", "current_stage", "stage_started_on",
+        "stage_due", "acknowledgement_due", "acknowledged_on", "overall_due", "raised_on", "version",
+    ]
+
+    /// Reads only the list's columns straight from SQL rows: listing a quarter of a million
+    /// overdue stages should cost the rows, not a full model for each.
+    private static func select(
+        _ database: ConcordDatabase, _ refine: (SQLSelectBuilder) -> Void
+    ) async throws
+        -> [DisputeSummary]
+    {
+        let query = (database.database as! any SQLDatabase).select().columns(columns).from("disputes")
+        refine(query)
+        return try await query.all().map { row in
+            DisputeSummary(
+                id: try row.decode(column: "id", as: UUID.self),
+                reference: try row.decode(column: "reference", as: String.self),
+                partnershipID: try row.decode(column: "partnership_id", as: UUID.self),
+                policyID: try row.decode(column: "policy_id", as: String.self),
+                status: try row.decode(column: "status", as: String.self),
+                category: try row.decode(column: "category", as: String.self),
+                currentStage: try row.decode(column: "current_stage", as: String.self),
+                stageStartedOn: try row.decode(column: "stage_started_on", as: String.self),
+                stageDue: try row.decode(column: "stage_due", as: String?.self),
+                acknowledgementDue: try row.decode(column: "acknowledgement_due", as: String?.self),
+                acknowledgedOn: try row.decode(column: "acknowledged_on", as: String?.self),
+                overallDue: try row.decode(column: "overall_due", as: String?.self),
+                raisedOn: try row.decode(column: "raised_on", as: String.self),
+                version: try row.decode(column: "version", as: Int.self))
+        }
     }
 
     /// Every projection row as text, in a fixed order, so two builds can be compared exactly.
@@ -77,15 +114,5 @@ public enum DisputeQueries {
             [model.disputeID.uuidString, model.personID, model.side, model.capacity ?? "∅"].joined(separator: "|")
         }.sorted()
         return disputes + people
-    }
-
-    static func summary(_ model: DisputeModel) -> DisputeSummary {
-        DisputeSummary(
-            id: model.id ?? UUID(), reference: model.reference, partnershipID: model.partnershipID,
-            policyID: model.policyID, status: model.status, category: model.category,
-            currentStage: model.currentStage, stageStartedOn: model.stageStartedOn, stageDue: model.stageDue,
-            acknowledgementDue: model.acknowledgementDue, acknowledgedOn: model.acknowledgedOn,
-            overallDue: model.overallDue, raisedOn: model.raisedOn,
-            version: model.version)
     }
 }
