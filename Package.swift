@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent-kit.git", from: "1.57.0"),
         .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
+        .package(url: "https://github.com/vapor/leaf.git", from: "4.5.2"),
     ],
     targets: [
         .target(
@@ -31,11 +33,24 @@ let package = Package(
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
             ]
         ),
+        .target(name: "ConcordDemo", dependencies: ["ConcordCore", "ConcordStore"]),
+        .target(
+            name: "ConcordWeb",
+            dependencies: [
+                "ConcordCore",
+                "ConcordStore",
+                "ConcordDemo",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Leaf", package: "leaf"),
+            ],
+            resources: [.copy("Resources")]
+        ),
         .target(
             name: "ConcordCLI",
             dependencies: [
                 "ConcordCore",
                 "ConcordStore",
+                "ConcordWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -51,6 +66,14 @@ let package = Package(
         .testTarget(name: "ConcordCoreTests", dependencies: ["ConcordCore"]),
         .testTarget(name: "ConcordStoreTests", dependencies: ["ConcordCore", "ConcordStore"]),
         .testTarget(name: "ConcordCLITests", dependencies: ["ConcordCore", "ConcordStore", "concord"]),
+        .testTarget(name: "ConcordDemoTests", dependencies: ["ConcordCore", "ConcordStore", "ConcordDemo"]),
+        .testTarget(
+            name: "ConcordWebTests",
+            dependencies: [
+                "ConcordCore", "ConcordStore", "ConcordWeb",
+                .product(name: "VaporTesting", package: "vapor"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -9,6 +9,19 @@ struct ConcordConfiguration: Sendable {
     /// `DATABASE_URL`: `sqlite:PATH` or a `postgres://` URL; by default a SQLite file in the
     /// data directory.
     var databaseURL: DatabaseURL
+    /// `CONCORD_HOST` and `CONCORD_PORT`: where `concord serve` listens.
+    var host = "127.0.0.1"
+    var port = 8080
+    /// `CONCORD_SECURE_COOKIES`: `true`, `false`, or `auto` (the default: secure unless the
+    /// server listens only on loopback, where browsers are reached over plain HTTP).
+    var secureCookies: Bool?
+    /// `CONCORD_BCRYPT_COST`: 10 to 16, default 12.
+    var bcryptCost = 12
+    /// `CONCORD_SESSION_IDLE_MINUTES`: 5 to 480, default 30.
+    var sessionIdleMinutes = 30
+    /// `CONCORD_DEMO_DATA`: `first-run` (the default) seeds demo data into an empty database;
+    /// `off` never does.
+    var demoOnFirstRun = true
 
     static let defaultDataDirectory = "./concord-data"
 
@@ -25,9 +38,40 @@ struct ConcordConfiguration: Sendable {
         if let text = environment["DATABASE_URL"] {
             do { databaseURL = try DatabaseURL(text) } catch { problems.append(error.description) }
         }
-        guard problems.isEmpty else { throw ConfigurationError(problems: problems) }
-        return ConcordConfiguration(
+        var configuration = ConcordConfiguration(
             dataDirectory: URL(fileURLWithPath: dataDirectory, isDirectory: true), databaseURL: databaseURL)
+        configuration.readWebSettings(environment, problems: &problems)
+        guard problems.isEmpty else { throw ConfigurationError(problems: problems) }
+        return configuration
+    }
+
+    private mutating func readWebSettings(_ environment: [String: String], problems: inout [String]) {
+        func number(_ name: String, _ range: ClosedRange<Int>, _ into: inout Int) {
+            guard let text = environment[name] else { return }
+            if let value = Int(text), range.contains(value) {
+                into = value
+            } else {
+                problems.append("\(name) is \"\(text)\"; it must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+            }
+        }
+        if let host = environment["CONCORD_HOST"] {
+            if host.isEmpty { problems.append("CONCORD_HOST is empty; set it to an address such as 0.0.0.0 or unset it") }
+            self.host = host
+        }
+        number("CONCORD_PORT", 1...65535, &port)
+        number("CONCORD_BCRYPT_COST", 10...16, &bcryptCost)
+        number("CONCORD_SESSION_IDLE_MINUTES", 5...480, &sessionIdleMinutes)
+        switch environment["CONCORD_SECURE_COOKIES"] {
+        case nil, "auto": secureCookies = nil
+        case "true": secureCookies = true
+        case "false": secureCookies = false
+        case let other?: problems.append("CONCORD_SECURE_COOKIES is \"\(other)\"; it must be true, false or auto")
+        }
+        switch environment["CONCORD_DEMO_DATA"] {
+        case nil, "first-run": demoOnFirstRun = true
+        case "off": demoOnFirstRun = false
+        case let other?: problems.append("CONCORD_DEMO_DATA is \"\(other)\"; it must be first-run or off")
+        }
     }
 
     /// A GOV.UK bank-holiday list imported with `concord calendar import`.

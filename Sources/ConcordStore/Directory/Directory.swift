@@ -42,7 +42,7 @@ public struct Directory: Sendable {
         return result
     }
 
-    private func partnership(_ model: PartnershipModel) async throws -> Partnership {
+    func partnership(_ model: PartnershipModel) async throws -> Partnership {
         let id = try model.requireID()
         let days = try await ClosureDayModel.query(on: database.database).filter(\.$partnershipID == id).all()
         return Partnership(

@@ -22,8 +22,24 @@ public struct DisputeStore: Sendable {
         public var calendar: WorkingCalendar
     }
 
+    /// A form's one-time token and who sent it: a second submission of the same form is
+    /// refused with `StoreError.duplicateSubmission`, naming the dispute the first one changed.
+    public struct Submission: Sendable {
+        public var token: String
+        public var account: UUID
+
+        public init(token: String, account: UUID) {
+            self.token = token
+            self.account = account
+        }
+    }
+
     /// Raises a dispute under the partnership's current policy; the reference is assigned here.
-    public func raise(_ command: RaiseDispute, partnership: UUID, at time: Date) async throws -> Loaded {
+    public func raise(
+        _ command: RaiseDispute, partnership: UUID, at time: Date, submission: Submission? = nil
+    ) async throws
+        -> Loaded
+    {
         let now = EventChain.storedTime(time)
         guard let (policy, version) = try await Directory(database).currentPolicy(partnership: partnership) else {
             throw StoreError.noPolicy(partnership: partnership.uuidString)
@@ -33,6 +49,7 @@ public struct DisputeStore: Sendable {
         let id = UUID()
         return try await database.database.transaction { tx in
             let head = try await ChainHead.lock(tx)
+            try await claim(submission, dispute: id, at: now, tx)
             var command = command
             command.partnershipID = partnership.uuidString
             command.reference = try await nextReference(policy: policy, on: LondonTime.date(of: now), tx)
@@ -51,11 +68,13 @@ public struct DisputeStore: Sendable {
 
     /// Applies a command decided on `expectedVersion` of the dispute.
     public func perform(
-        _ command: DisputeCommand, on id: UUID, expectedVersion: Int, by actor: PersonRef, at time: Date
+        _ command: DisputeCommand, on id: UUID, expectedVersion: Int, by actor: PersonRef, at time: Date,
+        submission: Submission? = nil
     ) async throws -> Loaded {
         let now = EventChain.storedTime(time)
         return try await database.database.transaction { tx in
             let head = try await ChainHead.lock(tx)
+            try await claim(submission, dispute: id, at: now, tx)
             let loaded = try await load(id, on: tx)
             guard loaded.state.version == expectedVersion else {
                 let changes = loaded.events.filter { $0.content.disputeVersion > expectedVersion }.map(\.content.type)
@@ -76,6 +95,19 @@ public struct DisputeStore: Sendable {
                 id: id, state: state, events: loaded.events + chained, policy: loaded.policy,
                 calendar: loaded.calendar)
         }
+    }
+
+    /// Checked under the chain lock, so of two identical submissions racing, the second sees
+    /// the first's token.
+    private func claim(_ submission: Submission?, dispute: UUID, at now: Date, _ tx: any Database) async throws {
+        guard let submission else { return }
+        if let earlier = try await FormSubmissionModel.find(submission.token, on: tx) {
+            throw StoreError.duplicateSubmission(dispute: earlier.disputeID)
+        }
+        try await FormSubmissionModel(
+            token: submission.token, disputeID: dispute, accountID: submission.account,
+            submittedAt: EventChain.timestamp(now)
+        ).create(on: tx)
     }
 
     public func load(_ id: UUID) async throws -> Loaded {

@@ -1,4 +1,5 @@
 import ConcordCore
+import Foundation
 
 public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case notFound(String)
@@ -10,6 +11,8 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     /// A stored policy version's text no longer matches the SHA-256 disputes recorded.
     case policyAltered(String)
     case damagedEvent(sequence: Int64, reason: String)
+    /// The same form was submitted again; the first submission changed this dispute.
+    case duplicateSubmission(dispute: UUID)
 
     public var description: String {
         switch self {
@@ -23,6 +26,7 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case .policyAltered(let version):
             "policy version \(version) has been changed since it was installed; its text no longer matches its SHA-256"
         case .damagedEvent(let sequence, let reason): "event #\(sequence) cannot be read: \(reason)"
+        case .duplicateSubmission: "this form was already submitted, and took effect once"
         }
     }
 }

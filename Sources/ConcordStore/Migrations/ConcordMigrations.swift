@@ -15,5 +15,10 @@ public enum ConcordMigrations {
         CreateDisputePeople(),
         CreateDeadlineIndexes(),
         CreateAppendOnlyGuard(),
+        CreateAccounts(),
+        CreateWebSessions(),
+        CreateSignInFailures(),
+        CreateDisputeAccessLog(),
+        CreateFormSubmissions(),
     ]
 }

@@ -19,6 +19,8 @@ public struct DisputeSummary: Hashable, Sendable, Encodable {
     public var overallDue: String?
     public var raisedOn: String
     public var version: Int
+    /// UTC `YYYY-MM-DDTHH:MM:SS.mmmZ` of the latest event.
+    public var lastEventAt: String
 }
 
 public enum DisputeQueries {
@@ -67,12 +69,12 @@ public enum DisputeQueries {
 
     private static let columns = [
         "id", "reference", "partnership_id", "policy_id", "status", "category", "current_stage", "stage_started_on",
-        "stage_due", "acknowledgement_due", "acknowledged_on", "overall_due", "raised_on", "version",
+        "stage_due", "acknowledgement_due", "acknowledged_on", "overall_due", "raised_on", "version", "last_event_at",
     ]
 
     /// Reads only the list's columns straight from SQL rows: listing a quarter of a million
     /// overdue stages should cost the rows, not a full model for each.
-    private static func select(
+    static func select(
         _ database: ConcordDatabase, _ refine: (SQLSelectBuilder) -> Void
     ) async throws
         -> [DisputeSummary]
@@ -94,7 +96,8 @@ public enum DisputeQueries {
                 acknowledgedOn: try row.decode(column: "acknowledged_on", as: String?.self),
                 overallDue: try row.decode(column: "overall_due", as: String?.self),
                 raisedOn: try row.decode(column: "raised_on", as: String.self),
-                version: try row.decode(column: "version", as: Int.self))
+                version: try row.decode(column: "version", as: Int.self),
+                lastEventAt: try row.decode(column: "last_event_at", as: String.self))
         }
     }
 

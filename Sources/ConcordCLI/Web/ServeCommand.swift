@@ -1,0 +1,55 @@
+import ArgumentParser
+import ConcordCore
+import ConcordDemo
+import ConcordStore
+import ConcordWeb
+import Foundation
+import Logging
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Runs the Concord web app.",
+        discussion: """
+            Applies any pending migrations first. On an empty database it seeds the demo data and \
+            prints the demo sign-ins, unless CONCORD_DEMO_DATA=off. See docs/operating.md.
+            """)
+
+    @Option(help: "The address to listen on (default CONCORD_HOST, else 127.0.0.1).")
+    var host: String?
+
+    @Option(help: "The port to listen on (default CONCORD_PORT, else 8080).")
+    var port: Int?
+
+    func run() async throws {
+        var configuration = try ConcordConfiguration.load()
+        if let host { configuration.host = host }
+        if let port {
+            guard (1...65535).contains(port) else { throw ValidationError("--port must be from 1 to 65535") }
+            configuration.port = port
+        }
+        let holidays = try HolidaySource.current(configuration)
+        var logger = Logger(label: "concord")
+        logger.logLevel = .warning
+        let database = try await ConcordDatabase.open(configuration.databaseURL, logger: logger)
+        do {
+            try await database.migrate()
+            if configuration.demoOnFirstRun, try await !DemoData.isSeeded(database) {
+                try await SeedCommand.seed(database, holidays: holidays, cost: configuration.bcryptCost)
+            }
+            let loopback = ["127.0.0.1", "localhost", "::1"].contains(configuration.host)
+            let settings = WebSettings(
+                host: configuration.host, port: configuration.port,
+                secureCookies: configuration.secureCookies ?? !loopback, bcryptCost: configuration.bcryptCost,
+                sessionIdleTimeout: TimeInterval(configuration.sessionIdleMinutes * 60))
+            Console.print(
+                "Concord is running at http://\(configuration.host):\(configuration.port) (\(configuration.databaseURL))")
+            try await ConcordWeb.run(
+                services: ConcordServices(database: database, settings: settings, clock: SystemClock(), holidays: holidays))
+        } catch {
+            await database.shutdown()
+            throw error
+        }
+        await database.shutdown()
+    }
+}

@@ -1,0 +1,173 @@
+import ConcordCore
+import ConcordStore
+import Vapor
+
+/// A partnership's policy versions: every one kept and viewable, the newest current, and new
+/// ones uploaded as pasted YAML or a file and checked strictly before they are installed.
+struct AdminPolicies: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(.adminPolicies(.key), use: list)
+        routes.post(.adminPolicies(.key), use: upload)
+        routes.get(.adminPolicyVersion(.key, sha: .key), use: version)
+    }
+
+    struct Upload: Content {
+        var yaml: String?
+        var file: File?
+    }
+
+    struct VersionRow: Encodable {
+        var sha: String
+        var href: String
+        var policyID: String
+        var installed: String
+        var current: Bool
+    }
+
+    struct PoliciesPage: Encodable {
+        var partnership: String
+        var backHref: String
+        var postHref: String
+        var versions: [VersionRow]
+        var hasVersions: Bool
+        var yaml: String
+        var yamlError: String?
+        var problems: [String]
+        var hasProblems: Bool
+        var fileFields: [FormField]
+        var errors: FormErrors
+        var hasErrors: Bool
+    }
+
+    /// Shown after an upload identical to a version already installed.
+    static let unchanged = Notice(
+        success: false, heading: "Nothing changed",
+        text: "That policy is exactly the same as a version already installed, so no new version was made.")
+
+    @Sendable func list(_ request: Request) async throws -> Response {
+        let partnership = try await request.adminPartnership()
+        let done = try? request.query.get(String.self, at: "done")
+        let notice = done == "unchanged" ? Self.unchanged : request.notice
+        return try await render(request, partnership, yaml: "", errors: FormErrors(), problems: [], notice: notice)
+    }
+
+    @Sendable func upload(_ request: Request) async throws -> Response {
+        let partnership = try await request.adminPartnership()
+        let sent = try request.content.decode(Upload.self)
+        let pasted = Self.lines(sent.yaml ?? "")
+        var errors = FormErrors()
+        var text = pasted
+        var file = "pasted policy"
+        if let upload = sent.file, upload.data.readableBytes > 0 {
+            guard let content = String(bytes: Array(upload.data.readableBytesView), encoding: .utf8) else {
+                errors.add("file", "The selected file must be a text file in UTF-8")
+                return try await render(request, partnership, yaml: pasted, errors: errors, problems: [])
+            }
+            if !pasted.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                errors.add("file", "Either paste a policy or choose a file, not both")
+                return try await render(request, partnership, yaml: pasted, errors: errors, problems: [])
+            }
+            text = Self.lines(content)
+            file = upload.filename.isEmpty ? "uploaded policy" : upload.filename
+        }
+        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            errors.add("yaml", "Paste a policy or choose a policy file")
+            return try await render(request, partnership, yaml: "", errors: errors, problems: [])
+        }
+        let before = Set(try await request.concord.directory.policyVersions(partnership: partnership.id).map(\.sha256))
+        do {
+            let sha = try await request.concord.directory.installPolicy(
+                text, file: file, partnership: partnership.id, at: request.now)
+            let path = SiteRoute.adminPolicies(.value(partnership.slug)).path
+            return request.redirect(
+                to: path + "?done=" + (before.contains(sha) ? "unchanged" : "saved"), redirectType: .normal)
+        } catch let found as DocumentProblems {
+            let problems = found.problems.map(Self.describe)
+            for problem in problems { errors.items.append(.init(field: "yaml", message: problem)) }
+            return try await render(request, partnership, yaml: text, errors: errors, problems: problems)
+        } catch let problem as DocumentProblem {
+            errors.add("yaml", Self.describe(problem))
+            return try await render(request, partnership, yaml: text, errors: errors, problems: [])
+        } catch StoreError.regionMismatch(let policy, let owner) {
+            let name = { (raw: String) in Region(rawValue: raw)?.displayName ?? raw }
+            errors.add(
+                "yaml",
+                "The policy counts working days on the \(name(policy)) calendar, but \(partnership.name) is in "
+                    + name(owner))
+            return try await render(request, partnership, yaml: text, errors: errors, problems: [])
+        }
+    }
+
+    /// "Line 12, column 5: stages[1].timescale: must be …"
+    static func describe(_ problem: DocumentProblem) -> String {
+        var parts: [String] = []
+        if let line = problem.line {
+            parts.append(problem.column.map { "Line \(line), column \($0)" } ?? "Line \(line)")
+        }
+        if !problem.field.isEmpty { parts.append(problem.field) }
+        parts.append(problem.message)
+        return FormErrors.sentence(parts.joined(separator: ": "))
+    }
+
+    /// Browsers send a textarea's lines ending in CR LF; the same policy pasted or uploaded
+    /// should be the same version.
+    static func lines(_ text: String) -> String {
+        text.replacingOccurrences(of: "\r\n", with: "\n")
+    }
+
+    private func render(
+        _ request: Request, _ partnership: Directory.Partnership, yaml: String, errors: FormErrors,
+        problems: [String], notice: Notice? = nil
+    ) async throws -> Response {
+        let versions = try await request.concord.directory.policyVersions(partnership: partnership.id)
+        let slug = Parameter<String>.value(partnership.slug)
+        let rows = versions.enumerated().map { index, version in
+            VersionRow(
+                sha: String(version.sha256.prefix(12)),
+                href: SiteRoute.adminPolicyVersion(slug, sha: .value(version.sha256)).path, policyID: version.policyID,
+                installed: Formatting.time(version.installedAt), current: index == 0)
+        }
+        var fields = [
+            FormField(.textarea, name: "yaml", label: "Paste the policy"),
+            FormField(.file, name: "file", label: "Or choose a policy file", hint: "A .yaml file"),
+        ]
+        let linked = errors.apply(to: &fields)
+        let yamlError =
+            problems.count > 1 ? "The policy has \(problems.count) problems, listed below" : fields[0].error
+        let page = PoliciesPage(
+            partnership: partnership.name, backHref: SiteRoute.adminPartnership(slug).path,
+            postHref: SiteRoute.adminPolicies(slug).path, versions: rows, hasVersions: !rows.isEmpty, yaml: yaml,
+            yamlError: yamlError, problems: problems, hasProblems: problems.count > 1, fileFields: [fields[1]],
+            errors: linked, hasErrors: !linked.isEmpty)
+        return try await request.page(
+            "admin/policies", title: (errors.isEmpty ? "" : "Error: ") + "Policies", page,
+            status: errors.isEmpty ? .ok : .unprocessableEntity, notice: notice)
+    }
+
+    struct VersionPage: Encodable {
+        var partnership: String
+        var backHref: String
+        var sha: String
+        var shortSHA: String
+        var policyID: String
+        var installed: String
+        var current: Bool
+        var lines: [String]
+    }
+
+    @Sendable func version(_ request: Request) async throws -> Response {
+        let partnership = try await request.adminPartnership()
+        let versions = try await request.concord.directory.policyVersions(partnership: partnership.id)
+        guard let sha = request.parameters.get("sha"), let index = versions.firstIndex(where: { $0.sha256 == sha })
+        else { throw Abort(.notFound) }
+        let version = versions[index]
+        var lines = version.yaml.components(separatedBy: "\n")
+        if lines.last == "" { lines.removeLast() }
+        return try await request.page(
+            "admin/policy-version", title: "Policy version \(sha.prefix(12))",
+            VersionPage(
+                partnership: partnership.name, backHref: SiteRoute.adminPolicies(.value(partnership.slug)).path,
+                sha: sha, shortSHA: String(sha.prefix(12)), policyID: version.policyID,
+                installed: Formatting.time(version.installedAt), current: index == 0, lines: lines))
+    }
+}

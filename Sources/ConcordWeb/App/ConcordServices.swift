@@ -1,0 +1,49 @@
+import ConcordCore
+import ConcordStore
+import Vapor
+
+/// Everything a request handler needs, set up once when the app starts.
+public struct ConcordServices: Sendable {
+    public var database: ConcordDatabase
+    public var settings: WebSettings
+    public var clock: any WallClock
+    public var holidays: HolidayTable
+
+    public init(database: ConcordDatabase, settings: WebSettings, clock: any WallClock, holidays: HolidayTable) {
+        self.database = database
+        self.settings = settings
+        self.clock = clock
+        self.holidays = holidays
+    }
+
+    var directory: Directory { Directory(database) }
+    var accounts: Accounts { Accounts(database) }
+    var disputes: DisputeStore { DisputeStore(database, holidays: holidays) }
+    var accessLog: AccessLog { AccessLog(database) }
+    var sessions: WebSessions {
+        WebSessions(
+            database, idleTimeout: settings.sessionIdleTimeout, absoluteTimeout: settings.sessionAbsoluteTimeout)
+    }
+    var throttle: SignInThrottle {
+        SignInThrottle(database, limit: settings.signInAttemptLimit, window: settings.signInLockout)
+    }
+}
+
+extension Application {
+    private struct ServicesKey: StorageKey {
+        typealias Value = ConcordServices
+    }
+
+    public var concord: ConcordServices {
+        get {
+            guard let services = storage[ServicesKey.self] else { fatalError("ConcordWeb.configure was not called") }
+            return services
+        }
+        set { storage[ServicesKey.self] = newValue }
+    }
+}
+
+extension Request {
+    var concord: ConcordServices { application.concord }
+    var now: Date { application.concord.clock.now() }
+}

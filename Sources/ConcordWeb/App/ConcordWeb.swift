@@ -1,0 +1,43 @@
+import ConcordStore
+import Leaf
+import LeafKit
+import Vapor
+
+/// Sets up the web app on a Vapor application: views, static files, sessions and routes.
+public enum ConcordWeb {
+    public static func configure(_ app: Application, services: ConcordServices) throws {
+        app.concord = services
+        app.http.server.configuration.hostname = services.settings.host
+        app.http.server.configuration.port = services.settings.port
+        // Child details are in form bodies; Vapor logs only method and path, and at info.
+        app.logger.logLevel = app.environment == .testing ? .warning : .info
+        app.routes.defaultMaxBodySize = "1mb"
+
+        guard let resources = Bundle.module.url(forResource: "Resources", withExtension: nil) else {
+            throw Abort(.internalServerError, reason: "Concord's web resources are missing")
+        }
+        app.views.use(.leaf)
+        // Not `.default`: it refuses any path with a hidden directory, and SwiftPM builds into `.build`.
+        app.leaf.sources = .singleSource(
+            NIOLeafFiles(
+                fileio: app.fileio, limits: [.toSandbox, .requireExtensions],
+                sandboxDirectory: resources.path + "/", viewDirectory: resources.path + "/Views/"))
+        app.leaf.cache.isEnabled = app.environment.isRelease || app.environment == .testing
+
+        app.middleware = .init()
+        app.middleware.use(SecurityHeadersMiddleware())
+        app.middleware.use(ErrorPages())
+        app.middleware.use(
+            AssetMiddleware(directory: resources.appendingPathComponent("Public").path + "/"))
+        app.middleware.use(SessionMiddleware())
+
+        try app.register(collection: SignInController())
+        let signedIn = app.routes.grouped(RequireSignIn())
+        try signedIn.register(collection: MyWorkController())
+        try signedIn.register(collection: RaiseController())
+        try signedIn.register(collection: DisputeController())
+        try signedIn.register(collection: DisputeActionController())
+        try signedIn.register(collection: PartnershipController())
+        try signedIn.register(collection: AdminController())
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+
+/// What the web app needs from Concord's configuration; `concord serve` reads it from the
+/// environment and its options.
+public struct WebSettings: Sendable {
+    public var host: String
+    public var port: Int
+    /// Sets the cookie's `Secure` flag. On by default; plain-HTTP loopback use turns it off.
+    public var secureCookies: Bool
+    /// bcrypt's cost; 12 in production, lower only in tests.
+    public var bcryptCost: Int
+    public var sessionIdleTimeout: TimeInterval
+    public var sessionAbsoluteTimeout: TimeInterval
+    public var signInAttemptLimit: Int
+    public var signInLockout: TimeInterval
+
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = true, bcryptCost: Int = 12,
+        sessionIdleTimeout: TimeInterval = 30 * 60, sessionAbsoluteTimeout: TimeInterval = 12 * 60 * 60,
+        signInAttemptLimit: Int = 5, signInLockout: TimeInterval = 15 * 60
+    ) {
+        self.host = host
+        self.port = port
+        self.secureCookies = secureCookies
+        self.bcryptCost = bcryptCost
+        self.sessionIdleTimeout = sessionIdleTimeout
+        self.sessionAbsoluteTimeout = sessionAbsoluteTimeout
+        self.signInAttemptLimit = signInAttemptLimit
+        self.signInLockout = signInLockout
+    }
+}

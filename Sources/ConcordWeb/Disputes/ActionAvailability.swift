@@ -1,0 +1,37 @@
+import ConcordCore
+import ConcordStore
+
+/// The steps a person may take on a dispute now: those their relation to it allows, and that
+/// the policy and the dispute's state make possible. The engine still checks every rule when
+/// the step is taken; this only keeps impossible buttons off the page.
+enum ActionAvailability {
+    static func actions(for dispute: VisibleDispute, person: Directory.Person?) -> [DisputeAction] {
+        guard dispute.relation.mayAct else { return [] }
+        let state = dispute.loaded.state
+        let policy = dispute.loaded.policy
+        switch state.status {
+        case .closed: return []
+        case .resolved, .referred, .withdrawn: return [.close]
+        case .open: break
+        }
+        let index = policy.stageIndex(state.currentStage.stage) ?? 0
+        var actions: [DisputeAction] = [.recordDiscussion, .agreePlan]
+        if !state.openActions.isEmpty { actions.append(.completeAction) }
+        actions += [.addParticipant, .recordStageRecords]
+        if index + 1 < policy.stages.count { actions.append(.escalate) }
+        if let risk = policy.riskStage, let riskIndex = policy.stageIndex(risk), index < riskIndex {
+            actions.append(.escalateForRisk)
+        }
+        actions.append(.reportSignificantHarm)
+        if let acknowledgement = policy.acknowledgement, state.acknowledged == nil,
+            state.stages.contains(where: { $0.stage == acknowledgement.stage })
+        {
+            actions.append(.acknowledge)
+        }
+        actions.append(.resolve)
+        if index == policy.stages.count - 1, !policy.externalRoutes.isEmpty { actions.append(.referOnward) }
+        // Withdrawing is the raising agency's decision.
+        if person?.agency.id == state.raised.raisedBy.agency.id { actions.append(.withdraw) }
+        return actions
+    }
+}

@@ -1,0 +1,102 @@
+import ConcordCore
+import ConcordStore
+import Foundation
+
+extension ActionForm {
+    /// Reads the answers into the engine's command, or says what is missing and where. The
+    /// engine then checks the policy's rules; this only checks what the form itself asks.
+    static func command(
+        _ action: DisputeAction, sent: FormValues, dispute: VisibleDispute, choices: PeopleChoices
+    ) -> Outcome {
+        var errors = FormErrors()
+        let state = dispute.loaded.state
+        func required(_ name: String, _ message: String) -> String {
+            let value = sent.text(name)
+            if value.isEmpty { errors.add(name, message) }
+            return value
+        }
+        func people(_ name: String, _ message: String) -> [PersonRef] {
+            let chosen = sent.all(name).compactMap(choices.person)
+            if chosen.isEmpty { errors.add(name, message) }
+            return chosen
+        }
+        let command: DisputeCommand
+        switch action {
+        case .recordDiscussion:
+            let held = sent.date("held", label: "The date", errors: &errors)
+            if held == nil { errors.add("held", "Enter the date of the discussion") }
+            let method = ContactMethod(rawValue: sent.text("method"))
+            if method == nil { errors.add("method", "Select how you talked") }
+            let participants = people("participants[]", "Select who took part")
+            let summary = required("summary", "Enter what was said and agreed")
+            command = .recordDiscussion(
+                heldOn: held ?? LocalDate(dayNumber: 0), method: method ?? .telephone, participants: participants,
+                summary: summary)
+        case .agreePlan:
+            var actions: [PlannedAction] = []
+            let taken = Set(state.plan.map(\.id))
+            var next = state.plan.count + 1
+            for number in 1...(state.openActions.count + 3) {
+                let text = sent.text("action-\(number)")
+                guard !text.isEmpty else { continue }
+                let owner = choices.person(sent.text("owner-\(number)"))
+                if owner == nil { errors.add("owner-\(number)", "Select who will do action \(number)") }
+                let due = sent.date("due-\(number)", label: "The date for action \(number)", errors: &errors)
+                if due == nil { errors.add("due-\(number)", "Enter when action \(number) will be done by") }
+                var id = sent.text("id-\(number)")
+                if id.isEmpty {
+                    while taken.contains("A\(next)") || actions.contains(where: { $0.id == "A\(next)" }) { next += 1 }
+                    id = "A\(next)"
+                }
+                if let owner, let due { actions.append(PlannedAction(id: id, action: text, owner: owner, due: due)) }
+            }
+            if actions.isEmpty && errors.isEmpty { errors.add("action-1", "Enter at least one action") }
+            command = .agreePlan(actions)
+        case .completeAction:
+            let id = required("action", "Select the action that is done")
+            command = .completeAction(id: id, note: sent.optional("note"))
+        case .addParticipant:
+            let person = choices.person(sent.text("person"))
+            if person == nil { errors.add("person", "Select who is joining") }
+            let capacity = Capacity(rawValue: sent.text("capacity"))
+            command = .addParticipant(
+                person ?? PersonRef(id: "", name: "", agency: AgencyRef(id: "", name: ""), level: .practitioner),
+                capacity: capacity)
+        case .recordStageRecords:
+            let learning = sent.text("learning-identified")
+            command = .recordStageRecords(
+                StageRecords(
+                    actionsTaken: sent.optional("actions-taken"), outcome: sent.optional("outcome"),
+                    learningIdentified: learning.isEmpty ? nil : learning == "yes", learning: sent.optional("learning"),
+                    effortsExhausted: sent.optional("efforts-exhausted")))
+            if learning == "yes", sent.optional("learning") == nil {
+                errors.add("learning", "Enter what learning was identified")
+            }
+        case .escalate:
+            let reason = required("reason", "Enter why this needs to escalate")
+            let chosen = people("people[]", "Select who will take part at the next stage")
+            command = .escalate(reason: reason, evidence: sent.optional("evidence"), people: chosen)
+        case .escalateForRisk:
+            let reason = required("reason", "Enter how the risk to the child has escalated")
+            let chosen = people("people[]", "Select who will take part at that stage")
+            command = .escalateForRisk(reason: reason, people: chosen)
+        case .reportSignificantHarm:
+            command = .reportSignificantHarm(concern: required("concern", "Enter the concern"))
+        case .acknowledge:
+            command = .acknowledge(note: sent.optional("note"))
+        case .resolve:
+            let outcome = required("outcome", "Enter what was agreed")
+            let agreed = people("agreed-by[]", "Select who agreed it")
+            command = .resolve(outcome: outcome, agreedBy: agreed, followUp: sent.optional("follow-up"))
+        case .referOnward:
+            let route = required("route", "Select where it is being referred")
+            command = .referExternally(route: route, reason: required("reason", "Enter why it is being referred"))
+        case .withdraw:
+            command = .withdraw(reason: required("reason", "Enter why it is being withdrawn"))
+        case .close:
+            let review = sent.text("review-held")
+            command = .close(reviewHeld: review.isEmpty ? nil : review == "yes", note: sent.optional("note"))
+        }
+        return errors.isEmpty ? .success(command) : .failure(FormErrorList(errors: errors))
+    }
+}

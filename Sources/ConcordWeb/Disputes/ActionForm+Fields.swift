@@ -1,0 +1,204 @@
+import ConcordCore
+import ConcordStore
+import Foundation
+
+extension ActionForm {
+    /// The form for `action`, filled with what was sent when it is shown again.
+    static func make(
+        _ action: DisputeAction, dispute: VisibleDispute, choices: PeopleChoices, sent: FormValues?, today: LocalDate
+    ) -> ActionForm {
+        let state = dispute.loaded.state
+        let policy = dispute.loaded.policy
+        let stage = policy.stage(state.currentStage.stage)
+        let index = policy.stageIndex(state.currentStage.stage) ?? 0
+        func text(_ name: String, _ fallback: String = "") -> String { sent?.text(name) ?? fallback }
+        func chosen(_ name: String) -> [String] { sent?.all(name) ?? [] }
+        func area(_ name: String, _ label: String, hint: String? = nil, _ fallback: String = "") -> FormField {
+            FormField(.textarea, name: name, label: label, hint: hint, value: text(name, fallback))
+        }
+        func people(_ name: String, _ label: String, hint: String?, from list: [PersonRef]) -> FormField {
+            FormField(
+                .checkboxes, name: name, label: label, hint: hint,
+                options: PeopleChoices.options(list, selected: chosen(name)))
+        }
+        func date(_ name: String, _ label: String) -> FormField {
+            var field = FormField.date(name: name, label: label, value: sent == nil ? today : nil)
+            if let sent {
+                field.day = sent.text("\(name)-day")
+                field.month = sent.text("\(name)-month")
+                field.year = sent.text("\(name)-year")
+            }
+            return field
+        }
+        let nextStage = index + 1 < policy.stages.count ? policy.stages[index + 1] : nil
+
+        switch action {
+        case .recordDiscussion:
+            let expected = stage?.contact.map { contact in
+                "The protocol expects: " + contact.methods.map { Formatting.contactMethod($0).lowercased() }
+                    .joined(separator: ", ")
+            }
+            return ActionForm(
+                intro: stage?.contact?.quote.map { "“\($0)”" },
+                fields: [
+                    date("held", "When was it?"),
+                    FormField(
+                        .radios, name: "method", label: "How did you talk?", hint: expected,
+                        options: ContactMethod.allCases.map {
+                            .option($0.rawValue, Formatting.contactMethod($0), selected: text("method") == $0.rawValue)
+                        }),
+                    people("participants[]", "Who took part?", hint: "Select everyone who took part.", from: choices.participants),
+                    area("summary", "What was said and agreed?"),
+                ], submit: "Save discussion")
+        case .agreePlan:
+            var fields: [FormField] = []
+            var hidden: [String: String] = [:]
+            let rows = state.openActions.map { Optional($0) } + [nil, nil, nil]
+            for (offset, existing) in rows.enumerated() {
+                let number = offset + 1
+                hidden["id-\(number)"] = existing?.id ?? ""
+                fields.append(
+                    FormField(
+                        .text, name: "action-\(number)", label: "Action \(number)",
+                        hint: number == 1 ? "What will be done. Leave a row empty if it is not needed." : nil,
+                        value: text("action-\(number)", existing?.action ?? "")))
+                let owner = text("owner-\(number)", existing?.owner.id ?? "")
+                fields.append(
+                    FormField(
+                        .select, name: "owner-\(number)", label: "Who will do action \(number)",
+                        options: [.option("", "Choose someone", selected: owner.isEmpty)]
+                            + choices.participants.map { .option($0.id, "\($0.name), \($0.agency.name)", selected: $0.id == owner) }))
+                var due = FormField.date(name: "due-\(number)", label: "Action \(number) to be done by", value: existing?.due)
+                if let sent {
+                    due.day = sent.text("due-\(number)-day")
+                    due.month = sent.text("due-\(number)-month")
+                    due.year = sent.text("due-\(number)-year")
+                }
+                fields.append(due)
+            }
+            return ActionForm(
+                intro: "Completed actions stay in the plan. Change or add the open ones.", fields: fields,
+                hidden: hidden, submit: "Agree plan")
+        case .completeAction:
+            return ActionForm(
+                intro: nil,
+                fields: [
+                    FormField(
+                        .radios, name: "action", label: "Which action is done?",
+                        options: state.openActions.map {
+                            .option($0.id, $0.action, hint: "\($0.owner.name), by \(Formatting.date($0.due))", selected: text("action") == $0.id)
+                        }),
+                    area("note", "Note (optional)"),
+                ], submit: "Mark as done")
+        case .addParticipant:
+            let person = text("person")
+            return ActionForm(
+                intro: nil,
+                fields: [
+                    FormField(
+                        .select, name: "person", label: "Who is joining?",
+                        options: [.option("", "Choose someone", selected: person.isEmpty)]
+                            + choices.candidates.map {
+                                .option($0.id, "\($0.name), \($0.agency.name) (\($0.level.displayName))", selected: $0.id == person)
+                            }),
+                    FormField(
+                        .radios, name: "capacity", label: "Are they taking part in a particular capacity?",
+                        options: [.option("", "No particular capacity", selected: text("capacity").isEmpty)]
+                            + Capacity.allCases.map {
+                                .option($0.rawValue, Formatting.capacity($0), selected: text("capacity") == $0.rawValue)
+                            }),
+                ], submit: "Add to dispute")
+        case .recordStageRecords:
+            let records = state.currentStage.records
+            let learning = text("learning-identified", records.learningIdentified.map { $0 ? "yes" : "no" } ?? "")
+            let needed = stage?.records.map(Formatting.record).joined(separator: "; ")
+            return ActionForm(
+                intro: needed.map { "Before this dispute can leave this stage, the protocol needs: \($0)." },
+                fields: [
+                    area("actions-taken", "What actions were taken at this stage?", records.actionsTaken ?? ""),
+                    area("outcome", "What was the outcome?", records.outcome ?? ""),
+                    FormField(
+                        .radios, name: "learning-identified", label: "Was any learning identified?",
+                        options: [
+                            .option("yes", "Yes", selected: learning == "yes"), .option("no", "No", selected: learning == "no"),
+                        ]),
+                    area("learning", "What learning was identified?", hint: "Needed if you answered yes.", records.learning ?? ""),
+                    area(
+                        "efforts-exhausted", "What efforts were explored to resolve it at this stage?",
+                        records.effortsExhausted ?? ""),
+                ], submit: "Save records")
+        case .escalate:
+            let expected = nextStage.map { next in
+                "The protocol says " + next.participants.map { $0.title ?? $0.level.displayName }.joined(separator: "; ")
+            }
+            return ActionForm(
+                intro: nextStage.map { "This moves the dispute to \($0.title). \($0.summary)" },
+                fields: [
+                    area("reason", "Why does this need to escalate?"),
+                    area(
+                        "evidence", "What efforts were explored at this stage?",
+                        hint: "Evidence that every effort was explored. Leave empty if recorded already."),
+                    people("people[]", "Who will take part at the next stage?", hint: expected, from: choices.candidates),
+                ], submit: "Escalate")
+        case .escalateForRisk:
+            let target = policy.riskStage.flatMap(policy.stage)
+            return ActionForm(
+                intro: target.map { "This moves the dispute straight to \($0.title), skipping the stages between." },
+                fields: [
+                    area("reason", "How has the risk to the child escalated?"),
+                    people("people[]", "Who will take part at that stage?", hint: nil, from: choices.candidates),
+                ], submit: "Escalate because of risk")
+        case .reportSignificantHarm:
+            let targets = policy.significantHarmTargets?.map(Formatting.notifyTarget).joined(separator: " and ")
+            return ActionForm(
+                intro: "Follow your agency's child protection procedures now."
+                    + (targets.map { " The protocol says to tell \($0) at once." } ?? ""),
+                fields: [area("concern", "What is the concern?")], submit: "Report concern")
+        case .acknowledge:
+            return ActionForm(
+                intro: "Confirm that the dispute has been received in writing.",
+                fields: [area("note", "Note (optional)")], submit: "Acknowledge receipt")
+        case .resolve:
+            return ActionForm(
+                intro: state.openActions.isEmpty
+                    ? nil : "\(state.openActions.count) action(s) in the plan are still open, so say how they will be followed up.",
+                fields: [
+                    area("outcome", "What was agreed?"),
+                    people(
+                        "agreed-by[]", "Who agreed it?", hint: "Someone from each agency must agree.",
+                        from: choices.participants),
+                    area("follow-up", "How will outstanding issues be followed up?"),
+                ], submit: "Record resolution")
+        case .referOnward:
+            return ActionForm(
+                intro: nil,
+                fields: [
+                    FormField(
+                        .radios, name: "route", label: "Where is it being referred?",
+                        options: policy.externalRoutes.map {
+                            .option($0.id, $0.name, hint: $0.quote, selected: text("route") == $0.id)
+                        }),
+                    area("reason", "Why is it being referred?"),
+                ], submit: "Refer onward")
+        case .withdraw:
+            return ActionForm(
+                intro: "Only withdraw a dispute your agency raised and no longer wishes to pursue.",
+                fields: [area("reason", "Why is it being withdrawn?")], submit: "Withdraw dispute")
+        case .close:
+            var fields: [FormField] = []
+            let visited = Set(state.stages.map(\.stage))
+            for rule in policy.rules {
+                guard case .reviewConsideration(let stage, let review) = rule.kind, visited.contains(stage) else { continue }
+                fields.append(
+                    FormField(
+                        .radios, name: "review-held", label: "Will a \(review) be held?", hint: rule.quote,
+                        options: [
+                            .option("yes", "Yes", selected: text("review-held") == "yes"),
+                            .option("no", "No", selected: text("review-held") == "no"),
+                        ]))
+            }
+            fields.append(area("note", "Closing note (optional)"))
+            return ActionForm(intro: nil, fields: fields, submit: "Close dispute")
+        }
+    }
+}

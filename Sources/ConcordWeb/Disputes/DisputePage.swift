@@ -1,0 +1,214 @@
+import ConcordCore
+import ConcordStore
+import Foundation
+
+/// Everything the dispute page shows, worked out from the dispute's state and its policy.
+struct DisputePage: Encodable {
+    struct Row: Encodable {
+        var key: String
+        var value: String
+    }
+
+    struct Requirement: Encodable {
+        var name: String
+        var hint: String?
+        var status: String
+        var done: Bool
+    }
+
+    struct PersonRow: Encodable {
+        var name: String
+        var agency: String
+        var role: String
+        var stage: String
+    }
+
+    struct ActionRow: Encodable {
+        var action: String
+        var owner: String
+        var due: String
+        var status: String
+        var done: Bool
+    }
+
+    struct ActionLink: Encodable {
+        var title: String
+        var href: String
+    }
+
+    var reference: String
+    var status: String
+    var statusColour: String
+    var summary: [Row]
+    var children: [[Row]]
+    var stageTitle: String
+    var stagePosition: String
+    var stageSummary: String
+    var deadlines: [DeadlineView]
+    var requirements: [Requirement]
+    var people: [PersonRow]
+    var plan: [ActionRow]
+    var hasPlan: Bool
+    var timeline: [TimelineEntry]
+    var actions: [ActionLink]
+    var hasActions: Bool
+    var readOnlyReason: String?
+    var harmGuidance: [String]
+    var accessLogHref: String?
+    // Leaf treats every list as true, even an empty one, so each list says whether it has items.
+    var hasHarmGuidance = false
+    var hasDeadlines = false
+    var hasRequirements = false
+    var hasChildren = false
+}
+
+extension DisputePage {
+    init(_ dispute: VisibleDispute, today: LocalDate, actions: [DisputeAction]) throws {
+        let state = dispute.loaded.state
+        let policy = dispute.loaded.policy
+        let raised = state.raised
+        let stage = policy.stage(state.currentStage.stage)
+        let index = policy.stageIndex(state.currentStage.stage) ?? 0
+        let open = state.status == .open
+        reference = raised.reference
+        status = Formatting.statusName(state.status.rawValue)
+        statusColour = Formatting.statusColour(state.status.rawValue)
+        summary = [
+            Row(key: "Partnership", value: raised.partnership),
+            Row(key: "Protocol", value: "\(policy.name) (version \(raised.policyVersion.prefix(12)))"),
+            Row(key: "Raised by", value: "\(raised.raisedBy.name), \(raised.raisedBy.agency.name)"),
+            Row(key: "Raised on", value: Formatting.date(raised.raisedOn)),
+            Row(key: "With", value: raised.otherAgencies.map(\.name).joined(separator: ", ")),
+            Row(key: "About", value: Formatting.categoryName(raised.category)),
+        ]
+        if let issue = raised.issue { summary.append(Row(key: "Issue", value: issue)) }
+        summary += [
+            Row(key: "The disagreement", value: raised.disagreement),
+            Row(key: "Outcome wanted", value: raised.outcomeWanted),
+            Row(
+                key: "Significant harm",
+                value: raised.significantHarm || !state.significantHarm.isEmpty
+                    ? "Yes: a child may be suffering, or at risk of, significant harm" : "Not reported"),
+        ]
+        children = raised.children.map { child in
+            var rows = [Row(key: "Name", value: child.name)]
+            if let birth = child.dateOfBirth { rows.append(Row(key: "Date of birth", value: Formatting.date(birth))) }
+            if !child.flags.isEmpty {
+                rows.append(Row(key: "Circumstances", value: child.flags.map(Formatting.flag).joined(separator: ", ")))
+            }
+            for reference in child.caseReferences {
+                let agency = state.agencies.first { $0.id == reference.agencyID }?.name ?? "Agency"
+                rows.append(Row(key: "\(agency) reference", value: reference.reference))
+            }
+            return rows
+        }
+        stageTitle = stage?.title ?? state.currentStage.stage
+        stagePosition = "Stage \(index + 1) of \(policy.stages.count), started \(Formatting.date(state.currentStage.startedOn))"
+        stageSummary = stage?.summary ?? ""
+        let calendar = dispute.loaded.calendar
+        deadlines = [
+            DeadlineView(label: "This stage is due", due: state.currentStage.due, today: today, calendar: calendar, open: open),
+            state.acknowledged == nil
+                ? DeadlineView(
+                    label: "Acknowledgement due", due: state.acknowledgementDue, today: today, calendar: calendar,
+                    open: open) : nil,
+            DeadlineView(label: "Whole process due", due: state.overallDue, today: today, calendar: calendar, open: open),
+        ].compactMap { $0 }
+        requirements = stage.map { Self.requirements(state, policy: policy, stage: $0) } ?? []
+        people = state.participants.map { participation in
+            PersonRow(
+                name: participation.person.name, agency: participation.person.agency.name,
+                role: participation.capacity.map(Formatting.capacity) ?? participation.person.level.displayName,
+                stage: policy.stage(participation.stage)?.title ?? participation.stage)
+        }
+        plan = state.plan.map { action in
+            let completed = state.completedActions[action.id]
+            return ActionRow(
+                action: action.action, owner: action.owner.name, due: Formatting.date(action.due),
+                status: completed.map { "Done \(Formatting.date($0.completedOn))" } ?? "Open", done: completed != nil)
+        }
+        hasPlan = !plan.isEmpty
+        timeline = try dispute.loaded.events.reversed().map { try TimelineEntry($0, policy: policy) }
+        self.actions = actions.map {
+            ActionLink(title: $0.title, href: SiteRoute.action(.value(dispute.id), $0).path)
+        }
+        hasActions = !actions.isEmpty
+        readOnlyReason =
+            dispute.relation.mayAct
+            ? nil : "You can read this dispute because of your role in the partnership, but not change it."
+        harmGuidance = Self.harmGuidance(state, policy: policy)
+        accessLogHref = nil
+        hasHarmGuidance = !harmGuidance.isEmpty
+        hasDeadlines = !deadlines.isEmpty
+        hasRequirements = !requirements.isEmpty
+        hasChildren = !children.isEmpty
+    }
+
+    /// What the stage asks for, each with whether it is done, from the policy's own words.
+    static func requirements(_ state: DisputeState, policy: Policy, stage: Stage) -> [Requirement] {
+        let visit = state.currentStage
+        var items: [Requirement] = []
+        for kind in stage.records {
+            let records = visit.records
+            let done: Bool =
+                switch kind {
+                case .actionsTaken: records.actionsTaken != nil
+                case .outcome: records.outcome != nil
+                case .learningIdentified: records.learningIdentified != nil
+                case .effortsExhausted: records.effortsExhausted != nil
+                case .agreedPlan: visit.planAgreed
+                }
+            items.append(
+                Requirement(
+                    name: "Record \(Formatting.record(kind))", hint: nil, status: done ? "Completed" : "Not yet done",
+                    done: done))
+        }
+        if let meeting = stage.meeting {
+            let held = visit.discussions.contains { $0.method == .meeting }
+            items.append(
+                Requirement(
+                    name: "Hold a \(meeting.name.lowercased())", hint: meeting.quote,
+                    status: held ? "Completed" : (meeting.required ? "Not yet done" : "Optional"), done: held))
+        }
+        for rule in policy.rules {
+            guard case .requiredParticipant(let capacity, let condition, let stages) = rule.kind,
+                stages.contains(stage.id)
+            else { continue }
+            if let condition, !condition.holds(flags: state.childFlags, category: state.raised.category) { continue }
+            let present = state.participants.contains { $0.capacity == capacity }
+            items.append(
+                Requirement(
+                    name: "Involve the \(Formatting.capacity(capacity).lowercased())", hint: rule.quote,
+                    status: present ? "Completed" : "Not yet done", done: present))
+        }
+        if let contact = stage.contact, !contact.methods.isEmpty {
+            let methods = contact.methods.map { Formatting.contactMethod($0).lowercased() }.joined(separator: ", ")
+            items.append(
+                Requirement(
+                    name: "Talk by \(methods)", hint: contact.quote,
+                    status: visit.discussions.isEmpty ? "Not yet done" : "Completed", done: !visit.discussions.isEmpty))
+        }
+        return items
+    }
+
+    static func harmGuidance(_ state: DisputeState, policy: Policy) -> [String] {
+        guard state.raised.significantHarm || !state.significantHarm.isEmpty else { return [] }
+        var lines: [String] = []
+        if let targets = policy.significantHarmTargets, !targets.isEmpty {
+            lines.append(
+                "Tell \(targets.map(Formatting.notifyTarget).joined(separator: " and ")) at once, and follow your agency's child protection procedures."
+            )
+        } else {
+            lines.append("Follow your agency's child protection procedures now: do not wait for this dispute.")
+        }
+        for rule in policy.rules {
+            if case .significantHarmNotification = rule.kind, let quote = rule.quote { lines.append("The protocol says: “\(quote)”") }
+        }
+        if let risk = policy.riskStage, let stage = policy.stage(risk), let target = policy.stageIndex(risk),
+            (policy.stageIndex(state.currentStage.stage) ?? 0) < target, state.status == .open
+        {
+            lines.append("If the risk to the child escalates, this dispute can go straight to \(stage.title).")
+        }
+        return lines
+    }
+}

@@ -1,0 +1,70 @@
+import ConcordCore
+import ConcordStore
+import Foundation
+
+/// A dispute in a list: its reference, where it is, and how its deadlines stand.
+struct DisputeRow: Encodable {
+    var reference: String
+    var href: String
+    var partnership: String
+    var stage: String
+    var category: String
+    var status: String
+    var statusColour: String
+    var deadline: DeadlineView?
+    var lastChanged: String
+    var overdue: Bool
+    var dueSoon: Bool
+}
+
+/// What lists need to describe disputes from several partnerships: names, stage titles and
+/// working calendars, read once per page.
+struct DisputeListContext {
+    var partnerships: [UUID: Directory.Partnership]
+    var calendars: [UUID: WorkingCalendar]
+    var policies: [UUID: Policy]
+    var today: LocalDate
+
+    static func load(_ services: ConcordServices, now: Date) async throws -> DisputeListContext {
+        let directory = services.directory
+        var context = DisputeListContext(
+            partnerships: [:], calendars: [:], policies: [:], today: LondonTime.date(of: now))
+        for partnership in try await directory.partnerships() {
+            context.partnerships[partnership.id] = partnership
+            context.calendars[partnership.id] = directory.calendar(
+                partnership: partnership, holidays: services.holidays)
+            context.policies[partnership.id] = try await directory.currentPolicy(partnership: partnership.id)?.policy
+        }
+        return context
+    }
+
+    func row(_ summary: DisputeSummary) -> DisputeRow {
+        let calendar =
+            calendars[summary.partnershipID] ?? WorkingCalendar(region: .englandAndWales, holidays: .standard)
+        let open = summary.status == DisputeStatus.open.rawValue
+        // The nearest deadline still running is the one people need to see.
+        let deadlines = [
+            DeadlineView(
+                label: "Stage due", due: summary.stageDue.flatMap(LocalDate.init(iso:)), today: today,
+                calendar: calendar, open: open),
+            summary.acknowledgedOn == nil
+                ? DeadlineView(
+                    label: "Acknowledgement due", due: summary.acknowledgementDue.flatMap(LocalDate.init(iso:)),
+                    today: today, calendar: calendar, open: open) : nil,
+            DeadlineView(
+                label: "Whole process due", due: summary.overallDue.flatMap(LocalDate.init(iso:)), today: today,
+                calendar: calendar, open: open),
+        ].compactMap { $0 }
+        let deadline = deadlines.first(where: \.overdue) ?? deadlines.first(where: \.dueSoon) ?? deadlines.first
+        let stageTitle = policies[summary.partnershipID]?.stage(summary.currentStage)?.title ?? summary.currentStage
+        return DisputeRow(
+            reference: summary.reference, href: SiteRoute.dispute(.value(summary.id)).path,
+            partnership: partnerships[summary.partnershipID]?.name ?? "",
+            stage: stageTitle,
+            category: DisputeCategory(rawValue: summary.category).map(Formatting.categoryName) ?? summary.category,
+            status: Formatting.statusName(summary.status), statusColour: Formatting.statusColour(summary.status),
+            deadline: open ? deadline : nil, lastChanged: EventChain.date(summary.lastEventAt).map(Formatting.time) ?? "",
+            overdue: open && deadlines.contains(where: \.overdue),
+            dueSoon: open && deadlines.contains(where: \.dueSoon))
+    }
+}

@@ -1,0 +1,147 @@
+import ConcordCore
+import ConcordStore
+import Foundation
+
+/// The raise-a-dispute form for one partnership: its questions follow the partnership's
+/// policy (a strategic protocol asks about an issue, not a child).
+struct RaiseForm {
+    var partnership: Directory.Partnership
+    var policy: Policy
+    var raiser: Directory.Person
+    var agencies: [Directory.Agency]
+    var people: [Directory.Person]
+
+    static let childSlots = 2
+
+    var otherAgencies: [Directory.Agency] {
+        agencies.filter { $0.partnerships.contains(partnership.id) && $0.id.uuidString != raiser.agency.id }
+    }
+
+    var professionals: [Directory.Person] {
+        let ids = Set(otherAgencies.map(\.id.uuidString))
+        return people.filter { ids.contains($0.agency.id) && $0.level < .partnershipBusinessOffice }
+    }
+
+    func fields(_ sent: FormValues?) -> [FormField] {
+        func text(_ name: String) -> String { sent?.text(name) ?? "" }
+        var fields: [FormField] = [
+            FormField(
+                .select, name: "agency", label: "Which agency do you disagree with?",
+                options: [.option("", "Choose an agency", selected: text("agency").isEmpty)]
+                    + otherAgencies.map { .option($0.id.uuidString, $0.name, selected: text("agency") == $0.id.uuidString) }),
+            FormField(
+                .select, name: "professional", label: "Who is the professional you disagree with? (optional)",
+                hint: "If you do not know yet, leave this and add them later.",
+                options: [.option("", "Not known yet", selected: text("professional").isEmpty)]
+                    + professionals.map {
+                        .option($0.id.uuidString, "\($0.name), \($0.agency.name)", selected: text("professional") == $0.id.uuidString)
+                    }),
+        ]
+        if policy.scope == .strategic {
+            fields.append(
+                FormField(
+                    .textarea, name: "issue", label: "Which partnership arrangement is the disagreement about?",
+                    value: text("issue")))
+        } else {
+            for slot in 1...Self.childSlots {
+                let optional = slot > 1 ? " (optional)" : ""
+                fields.append(
+                    FormField(
+                        .text, name: "child-\(slot)-name", label: "Child \(slot): full name\(optional)",
+                        value: text("child-\(slot)-name"), autocomplete: "off"))
+                var birth = FormField.date(
+                    name: "child-\(slot)-birth", label: "Child \(slot): date of birth (optional)", value: nil)
+                birth.day = text("child-\(slot)-birth-day")
+                birth.month = text("child-\(slot)-birth-month")
+                birth.year = text("child-\(slot)-birth-year")
+                fields.append(birth)
+                fields.append(
+                    FormField(
+                        .text, name: "child-\(slot)-reference",
+                        label: "Child \(slot): your agency's case reference (optional)", value: text("child-\(slot)-reference"),
+                        autocomplete: "off", width: "10"))
+                let flags = sent?.all("child-\(slot)-flags[]") ?? []
+                fields.append(
+                    FormField(
+                        .checkboxes, name: "child-\(slot)-flags[]", label: "Child \(slot): which of these apply?",
+                        hint: "Some protocols need particular people involved, such as the IRO for a looked-after child.",
+                        options: ChildFlag.allCases.map {
+                            .option($0.rawValue, Formatting.flag($0), selected: flags.contains($0.rawValue))
+                        }))
+            }
+        }
+        fields += [
+            FormField(
+                .radios, name: "category", label: "What is the disagreement about?",
+                options: DisputeCategory.allCases.map {
+                    .option($0.rawValue, Formatting.categoryName($0), selected: text("category") == $0.rawValue)
+                }),
+            FormField(.textarea, name: "disagreement", label: "What is the disagreement?", value: text("disagreement")),
+            FormField(
+                .textarea, name: "outcome", label: "What outcome do you want?", value: text("outcome")),
+            FormField(
+                .radios, name: "significant-harm",
+                label: "Do you think a child may be suffering, or be at risk of suffering, significant harm?",
+                hint: harmHint,
+                options: [
+                    .option("yes", "Yes", selected: text("significant-harm") == "yes"),
+                    .option("no", "No", selected: text("significant-harm") == "no"),
+                ]),
+        ]
+        return fields
+    }
+
+    /// What the policy says to do now if the answer is yes, shown before answering because the
+    /// form must work without scripts.
+    var harmHint: String {
+        let targets = policy.significantHarmTargets?.map(Formatting.notifyTarget).joined(separator: " and ")
+        let told = targets.map { " and tell \($0) at once" } ?? ""
+        return "If yes, \(partnership.name)'s protocol says: follow your agency's child protection procedures now\(told). Do not wait for this dispute to be resolved."
+    }
+
+    func command(_ sent: FormValues, today: LocalDate) -> Result<RaiseDispute, ActionForm.FormErrorList> {
+        var errors = FormErrors()
+        let agency = otherAgencies.first { $0.id.uuidString == sent.text("agency") }
+        if agency == nil { errors.add("agency", "Select the agency you disagree with") }
+        let professional = professionals.first { $0.id.uuidString == sent.text("professional") }
+        var children: [ChildRecord] = []
+        var issue: String?
+        if policy.scope == .strategic {
+            issue = sent.optional("issue")
+            if issue == nil { errors.add("issue", "Enter which partnership arrangement the disagreement is about") }
+        } else {
+            for slot in 1...Self.childSlots {
+                let name = sent.text("child-\(slot)-name")
+                let birth = sent.date("child-\(slot)-birth", label: "Child \(slot)'s date of birth", errors: &errors)
+                if let birth, birth > today {
+                    errors.add("child-\(slot)-birth", "Child \(slot)'s date of birth must be in the past")
+                }
+                guard !name.isEmpty else {
+                    if slot == 1 { errors.add("child-1-name", "Enter the child's full name") }
+                    continue
+                }
+                let reference = sent.optional("child-\(slot)-reference").map {
+                    [CaseReference(agencyID: raiser.agency.id, reference: $0)]
+                } ?? []
+                children.append(
+                    ChildRecord(
+                        name: name, dateOfBirth: birth, caseReferences: reference,
+                        flags: sent.all("child-\(slot)-flags[]").compactMap(ChildFlag.init(rawValue:))))
+            }
+        }
+        let category = DisputeCategory(rawValue: sent.text("category"))
+        if category == nil { errors.add("category", "Select what the disagreement is about") }
+        let disagreement = sent.text("disagreement")
+        if disagreement.isEmpty { errors.add("disagreement", "Enter what the disagreement is") }
+        let outcome = sent.text("outcome")
+        if outcome.isEmpty { errors.add("outcome", "Enter the outcome you want") }
+        let harm = sent.text("significant-harm")
+        if harm.isEmpty { errors.add("significant-harm", "Select yes if a child may be suffering significant harm") }
+        guard errors.isEmpty, let agency, let category else { return .failure(.init(errors: errors)) }
+        return .success(
+            RaiseDispute(
+                raisedBy: raiser.ref, otherAgencies: [agency.ref], professionals: professional.map { [$0.ref] } ?? [],
+                children: children, issue: issue, category: category, disagreement: disagreement,
+                outcomeWanted: outcome, significantHarm: harm == "yes"))
+    }
+}

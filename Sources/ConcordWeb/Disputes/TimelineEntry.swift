@@ -1,0 +1,121 @@
+import ConcordCore
+import ConcordStore
+import Foundation
+
+/// One step in a dispute's timeline, in plain words.
+struct TimelineEntry: Encodable {
+    struct Line: Encodable {
+        var label: String
+        var text: String
+    }
+
+    var title: String
+    var byline: String
+    var time: String
+    var lines: [Line]
+    var hasLines = false
+
+    init(_ event: ChainedEvent, policy: Policy) throws {
+        let (decoded, at) = try event.decoded()
+        byline = "by \(event.content.actorName)"
+        time = Formatting.time(at)
+        (title, lines) = Self.describe(decoded, policy: policy)
+        hasLines = !lines.isEmpty
+    }
+
+    private static func stage(_ id: String, _ policy: Policy) -> String {
+        policy.stage(id)?.title ?? id
+    }
+
+    private static func names(_ people: [PersonRef]) -> String {
+        people.map { "\($0.name) (\($0.agency.name))" }.joined(separator: ", ")
+    }
+
+    private static func describe(_ event: DisputeEvent, policy: Policy) -> (String, [Line]) {
+        switch event {
+        case .raised(let raised):
+            return ("Dispute raised", [Line(label: "Disagreement", text: raised.disagreement)])
+        case .stageEntered(let entry):
+            var lines = [Line(label: "Started", text: Formatting.date(entry.startedOn))]
+            if let due = entry.due { lines.append(Line(label: "Due", text: Formatting.date(due))) }
+            if let due = entry.acknowledgementDue {
+                lines.append(Line(label: "Acknowledgement due", text: Formatting.date(due)))
+            }
+            return ("Stage started: \(stage(entry.stage, policy))", lines)
+        case .significantHarmReported(let report):
+            let who = report.notify.map(Formatting.notifyTarget).joined(separator: " and ")
+            var lines = [Line(label: "Concern", text: report.concern)]
+            if !who.isEmpty { lines.append(Line(label: "To be told at once", text: who)) }
+            return ("Significant harm concern reported", lines)
+        case .discussionRecorded(let discussion):
+            var lines = [
+                Line(label: "Held", text: "\(Formatting.date(discussion.heldOn)), \(Formatting.contactMethod(discussion.method).lowercased())"),
+                Line(label: "With", text: names(discussion.participants)),
+                Line(label: "Summary", text: discussion.summary),
+            ]
+            if discussion.discouragedMethod {
+                lines.append(Line(label: "Note", text: "The policy advises against this way of meeting at this stage."))
+            }
+            return ("Discussion recorded", lines)
+        case .planAgreed(let plan):
+            return (
+                "Plan of action agreed",
+                plan.actions.map { Line(label: $0.owner.name, text: "\($0.action) — by \(Formatting.date($0.due))") }
+            )
+        case .actionCompleted(let completed):
+            return (
+                "Action completed",
+                [Line(label: "Action", text: completed.actionID)]
+                    + (completed.note.map { [Line(label: "Note", text: $0)] } ?? [])
+            )
+        case .participantAdded(let participation):
+            let capacity = participation.capacity.map { " as \(Formatting.capacity($0).lowercased())" } ?? ""
+            return ("\(participation.person.name) added\(capacity)", [Line(label: "Agency", text: participation.person.agency.name)])
+        case .stageRecordsRecorded(let recorded):
+            return ("Stage records recorded", records(recorded.records))
+        case .escalated(let escalation):
+            var lines = [
+                Line(label: "From", text: stage(escalation.from, policy)),
+                Line(label: "Reason", text: escalation.reason),
+                Line(label: "People at the next stage", text: names(escalation.people)),
+            ]
+            if let evidence = escalation.evidence { lines.append(Line(label: "Efforts explored", text: evidence)) }
+            let title = escalation.becauseOfRisk ? "Escalated because of risk to" : "Escalated to"
+            return ("\(title) \(stage(escalation.to, policy))", lines)
+        case .acknowledged(let acknowledgement):
+            return (
+                "Receipt acknowledged",
+                [Line(label: "On", text: Formatting.date(acknowledgement.acknowledgedOn))]
+                    + (acknowledgement.note.map { [Line(label: "Note", text: $0)] } ?? [])
+            )
+        case .resolved(let resolved):
+            return (
+                "Resolved",
+                [Line(label: "Outcome", text: resolved.outcome), Line(label: "Agreed by", text: names(resolved.agreedBy))]
+                    + (resolved.followUp.map { [Line(label: "Follow-up", text: $0)] } ?? [])
+            )
+        case .referredExternally(let referral):
+            let route = policy.externalRoutes.first { $0.id == referral.route }?.name ?? referral.route
+            return ("Referred onward to \(route)", [Line(label: "Reason", text: referral.reason)])
+        case .withdrawn(let withdrawn):
+            return ("Withdrawn", [Line(label: "Reason", text: withdrawn.reason)])
+        case .closed(let closed):
+            var lines: [Line] = []
+            if let review = closed.reviewHeld { lines.append(Line(label: "Review to be held", text: review ? "Yes" : "No")) }
+            if let note = closed.note, !note.isEmpty { lines.append(Line(label: "Note", text: note)) }
+            return ("Closed", lines)
+        }
+    }
+
+    static func records(_ records: StageRecords) -> [Line] {
+        var lines: [Line] = []
+        if let text = records.actionsTaken { lines.append(Line(label: "Actions taken", text: text)) }
+        if let text = records.outcome { lines.append(Line(label: "Outcome", text: text)) }
+        if let identified = records.learningIdentified {
+            lines.append(Line(label: "Learning identified", text: identified ? "Yes" : "No"))
+        }
+        if let text = records.learning { lines.append(Line(label: "Learning", text: text)) }
+        if let text = records.effortsExhausted { lines.append(Line(label: "Efforts explored", text: text)) }
+        return lines
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import Vapor
+
+/// A path parameter: `.key` when registering a route, `.value` when building a link.
+enum Parameter<Value: Sendable>: Sendable {
+    case key
+    case value(Value)
+}
+
+/// Every page and form target in Concord. The same case registers the route and builds its
+/// links, so a link cannot point at a path nobody serves.
+enum SiteRoute: Sendable {
+    case home
+    case signIn
+    case signOut
+    case sessionExpired
+    case myWork
+    case choosePartnership
+    case raise(partnership: Parameter<String>)
+    case dispute(Parameter<UUID>)
+    case action(Parameter<UUID>, DisputeAction)
+    case accessLog(Parameter<UUID>)
+    case partnership(Parameter<String>)
+    case admin
+    case adminPartnership(Parameter<String>)
+    case adminClosureDays(Parameter<String>)
+    case adminPolicies(Parameter<String>)
+    case adminPolicyVersion(Parameter<String>, sha: Parameter<String>)
+    case adminAgencies
+    case adminPeople
+    case adminAccounts
+    case adminAccount(Parameter<UUID>)
+    case adminNewPartnership
+    case adminRemoveClosureDay(Parameter<String>)
+    case adminNewAgency
+    case adminNewPerson
+    case adminPerson(Parameter<UUID>)
+    case adminNewAccount
+    case adminAccountStatus(Parameter<UUID>)
+    case adminAccountPassword(Parameter<UUID>)
+
+    private var segments: [String] {
+        switch self {
+        case .home: []
+        case .signIn: ["sign-in"]
+        case .signOut: ["sign-out"]
+        case .sessionExpired: ["session-ended"]
+        case .myWork: ["my-work"]
+        case .choosePartnership: ["disputes", "new"]
+        case .raise(let slug): ["disputes", "new", Self.text(slug, "partnership")]
+        case .dispute(let id): ["disputes", Self.text(id, "dispute")]
+        case .action(let id, let action): ["disputes", Self.text(id, "dispute"), action.rawValue]
+        case .accessLog(let id): ["disputes", Self.text(id, "dispute"), "access-log"]
+        case .partnership(let slug): ["partnerships", Self.text(slug, "partnership")]
+        case .admin: ["admin"]
+        case .adminPartnership(let slug): ["admin", "partnerships", Self.text(slug, "partnership")]
+        case .adminClosureDays(let slug): ["admin", "partnerships", Self.text(slug, "partnership"), "closure-days"]
+        case .adminPolicies(let slug): ["admin", "partnerships", Self.text(slug, "partnership"), "policies"]
+        case .adminPolicyVersion(let slug, let sha):
+            ["admin", "partnerships", Self.text(slug, "partnership"), "policies", Self.text(sha, "sha")]
+        case .adminAgencies: ["admin", "agencies"]
+        case .adminPeople: ["admin", "people"]
+        case .adminAccounts: ["admin", "accounts"]
+        case .adminAccount(let id): ["admin", "accounts", Self.text(id, "account")]
+        case .adminNewPartnership: ["admin", "partnerships", "new"]
+        case .adminRemoveClosureDay(let slug):
+            ["admin", "partnerships", Self.text(slug, "partnership"), "closure-days", "remove"]
+        case .adminNewAgency: ["admin", "agencies", "new"]
+        case .adminNewPerson: ["admin", "people", "new"]
+        case .adminPerson(let id): ["admin", "people", Self.text(id, "person")]
+        case .adminNewAccount: ["admin", "accounts", "new"]
+        case .adminAccountStatus(let id): ["admin", "accounts", Self.text(id, "account"), "status"]
+        case .adminAccountPassword(let id): ["admin", "accounts", Self.text(id, "account"), "password"]
+        }
+    }
+
+    private static func text<Value>(_ parameter: Parameter<Value>, _ key: String) -> String {
+        switch parameter {
+        case .key: ":\(key)"
+        case .value(let value): "\(value)".addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? ""
+        }
+    }
+
+    /// The link to this page.
+    var path: String { "/" + segments.joined(separator: "/") }
+
+    /// How Vapor matches this route.
+    var pathComponents: [PathComponent] { segments.map { PathComponent(stringLiteral: $0) } }
+}
+
+extension RoutesBuilder {
+    @discardableResult
+    func get(
+        _ route: SiteRoute, use handler: @Sendable @escaping (Request) async throws -> some AsyncResponseEncodable
+    ) -> Route {
+        get(route.pathComponents, use: handler)
+    }
+
+    @discardableResult
+    func post(
+        _ route: SiteRoute, use handler: @Sendable @escaping (Request) async throws -> some AsyncResponseEncodable
+    ) -> Route {
+        post(route.pathComponents, use: handler)
+    }
+}
+
+extension Request {
+    func uuid(_ key: String) throws -> UUID {
+        guard let text = parameters.get(key), let id = UUID(uuidString: text) else { throw Abort(.notFound) }
+        return id
+    }
+
+    func redirect(to route: SiteRoute) -> Response {
+        redirect(to: route.path, redirectType: .normal)
+    }
+}

@@ -1,0 +1,149 @@
+import ConcordCore
+import ConcordStore
+import Foundation
+
+/// How Concord writes dates, statuses and deadlines, following GOV.UK style: "24 November 2026".
+enum Formatting {
+    private static let months = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December",
+    ]
+
+    static func date(_ day: LocalDate?) -> String {
+        guard let day else { return "" }
+        return "\(day.day) \(months[day.month - 1]) \(day.year)"
+    }
+
+    static func date(iso: String?) -> String {
+        date(iso.flatMap(LocalDate.init(iso:)))
+    }
+
+    /// "24 November 2026 at 2:05pm", in London time.
+    static func time(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/London") ?? .gmt
+        let parts = calendar.dateComponents([.hour, .minute], from: date)
+        let hour = parts.hour ?? 0
+        let minute = parts.minute ?? 0
+        let clock =
+            minute == 0 && hour == 12
+            ? "midday" : "\(hour % 12 == 0 ? 12 : hour % 12):\(String(format: "%02d", minute))\(hour < 12 ? "am" : "pm")"
+        return "\(self.date(LondonTime.date(of: date))) at \(clock)"
+    }
+
+    static func statusName(_ status: String) -> String {
+        switch status {
+        case "open": "Open"
+        case "resolved": "Resolved"
+        case "referred": "Referred onward"
+        case "withdrawn": "Withdrawn"
+        case "closed": "Closed"
+        default: status
+        }
+    }
+
+    static func statusColour(_ status: String) -> String {
+        switch status {
+        case "open": "blue"
+        case "resolved": "green"
+        case "referred": "purple"
+        case "withdrawn": "grey"
+        default: "grey"
+        }
+    }
+
+    static func categoryName(_ category: DisputeCategory) -> String {
+        switch category {
+        case .threshold: "Threshold decision"
+        case .referral: "Referral not accepted"
+        case .assessment: "Assessment"
+        case .plan: "Plan or intervention"
+        case .caseClosure: "Case closed or stepped down"
+        case .informationSharing: "Information sharing"
+        case .other: "Something else"
+        }
+    }
+
+    static func contactMethod(_ method: ContactMethod) -> String {
+        switch method {
+        case .telephone: "Telephone"
+        case .faceToFace: "Face to face"
+        case .video: "Video call"
+        case .email: "E-mail"
+        case .writing: "In writing"
+        case .meeting: "Meeting"
+        }
+    }
+
+    static func record(_ kind: RecordKind) -> String {
+        switch kind {
+        case .actionsTaken: "the actions taken"
+        case .outcome: "the outcome"
+        case .learningIdentified: "whether any learning was identified"
+        case .effortsExhausted: "evidence that every effort at this stage was explored"
+        case .agreedPlan: "an agreed plan of action with timescales"
+        }
+    }
+
+    static func capacity(_ capacity: Capacity) -> String {
+        switch capacity {
+        case .independentReviewingOfficer: "Independent reviewing officer"
+        case .earlyHelpProfessional: "Early Help professional"
+        case .designatedSafeguardingLead: "Designated safeguarding lead"
+        case .designatedProfessional: "Designated professional"
+        case .namedProfessional: "Named professional"
+        }
+    }
+
+    static func flag(_ flag: ChildFlag) -> String {
+        switch flag {
+        case .lookedAfter: "Looked after"
+        case .childProtectionPlan: "Child protection plan"
+        case .childInNeed: "Child in need"
+        case .earlyHelp: "Early help"
+        }
+    }
+
+    static func notifyTarget(_ target: NotifyTarget) -> String {
+        switch target {
+        case .lineManager: "your line manager"
+        case .designatedSafeguardingLead: "your designated safeguarding lead"
+        }
+    }
+}
+
+/// A deadline as a page shows it: the date, and a tag whose words carry the meaning, so colour
+/// is never the only signal.
+struct DeadlineView: Encodable {
+    var label: String
+    var date: String
+    var tag: String
+    var colour: String
+    var overdue: Bool
+    var dueSoon: Bool
+
+    init?(label: String, due: LocalDate?, today: LocalDate, calendar: WorkingCalendar, open: Bool) {
+        guard let due else { return nil }
+        self.label = label
+        date = Formatting.date(due)
+        let status = (try? DeadlineStatus(due: due, on: today, calendar: calendar)) ?? .onTrack
+        overdue = false
+        dueSoon = false
+        guard open else {
+            tag = ""
+            colour = "grey"
+            return
+        }
+        switch status {
+        case .overdue:
+            overdue = true
+            colour = "red"
+        case .dueSoon:
+            dueSoon = true
+            colour = "yellow"
+        case .onTrack, .noTimescale:
+            colour = "green"
+        }
+        tag = status.label.prefix(1).uppercased() + status.label.dropFirst()
+    }
+}

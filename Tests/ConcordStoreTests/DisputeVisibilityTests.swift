@@ -1,0 +1,94 @@
+import ConcordCore
+import ConcordStore
+import Foundation
+import Testing
+
+/// The disputes each account may list: exactly those it has a reason to see, newest first.
+@Suite struct DisputeVisibilityTests {
+    @Test(arguments: Backend.allCases) func eachAccountListsExactlyTheDisputesItMaySee(_ backend: Backend) async throws
+    {
+        try await TestDatabase.with(backend) { database in
+            let scenario = try await AccessScenario.make(database)
+            let practice = scenario.practice.state.reference
+            let managers = scenario.managers.state.reference
+            let elsewhere = scenario.elsewhere.state.reference
+            #expect(Set([practice, managers, elsewhere]).count == 3)
+            let expected: [String: [String]] = [
+                "practitioner": [practice], "otherPractitioner": [practice],
+                "manager": [managers, practice], "senior": [managers, practice],
+                "otherManager": [managers, practice], "otherSenior": [managers, practice],
+                "office": [managers, practice], "scrutineer": [managers, practice], "auditor": [managers, practice],
+                "otherOffice": [elsewhere],
+                "peer": [], "stranger": [], "administrator": [], "disabled": [], "disabledOffice": [],
+            ]
+            #expect(Set(expected.keys) == Set(scenario.accounts.keys))
+            for (account, references) in expected {
+                #expect(try await scenario.visible(account) == references, "\(account)")
+            }
+            // Everything listed is something the account has a relation to.
+            for account in scenario.accounts.values {
+                for summary in try await DisputeAccess.visible(database, account: account) {
+                    let relation = try await DisputeAccess.relation(database, account: account, dispute: summary.id)
+                    #expect(relation != nil, "\(account.name) lists \(summary.reference)")
+                }
+            }
+        }
+    }
+
+    @Test(arguments: Backend.allCases) func theMostRecentlyChangedDisputeComesFirst(_ backend: Backend) async throws {
+        try await TestDatabase.with(backend) { database in
+            let scenario = try await AccessScenario.make(database)
+            let practice = scenario.practice.state.reference
+            let managers = scenario.managers.state.reference
+            _ = try await scenario.fixture.perform(
+                .addParticipant(scenario.stranger, capacity: .namedProfessional), on: scenario.practice,
+                day: "2026-12-04")
+            for account in ["manager", "senior", "otherSenior", "office", "auditor"] {
+                #expect(try await scenario.visible(account) == [practice, managers], "\(account)")
+            }
+            #expect(try await scenario.visible("stranger") == [practice])
+            let listed = try await DisputeAccess.visible(database, account: scenario["office"])
+            #expect(listed.map(\.lastEventAt) == listed.map(\.lastEventAt).sorted(by: >))
+            #expect(listed.first?.version == scenario.practice.state.version + 1)
+        }
+    }
+
+    /// Line-manager data that loops back on itself, which the directory refuses but a database
+    /// edit or an import could still leave behind, must not hang the walk up or down.
+    @Test(.timeLimit(.minutes(1)), arguments: Backend.allCases) func aLoopInLineManagementStillEnds(
+        _ backend: Backend
+    )
+        async throws
+    {
+        try await TestDatabase.with(backend) { database in
+            let scenario = try await AccessScenario.make(database)
+            func manage(_ person: String, by manager: String) async throws {
+                try await TestDatabase.guardedSQL(
+                    database,
+                    """
+                    UPDATE people SET line_manager_id = (SELECT id FROM people WHERE name = \(RawSQL.quoted(manager)))
+                    WHERE name = \(RawSQL.quoted(person))
+                    """)
+            }
+            // The two senior managers manage each other, and the stranger manages themself.
+            try await manage("Cal Senior", by: "Hal Senior")
+            try await manage("Hal Senior", by: "Cal Senior")
+            try await manage("Sid Stranger", by: "Sid Stranger")
+            let people = try await Directory(database).people()
+            let cal = try #require(people.first { $0.name == "Cal Senior" })
+            let hal = try #require(people.first { $0.name == "Hal Senior" })
+            #expect(cal.lineManagerID == hal.id && hal.lineManagerID == cal.id)
+
+            let practice = scenario.practice.state.reference
+            let managers = scenario.managers.state.reference
+            #expect(try await scenario.visible("senior") == [managers, practice])
+            #expect(try await scenario.visible("otherSenior") == [managers, practice])
+            #expect(try await scenario.visible("stranger") == [])
+            #expect(try await scenario.visible("practitioner") == [practice])
+            #expect(try await scenario.relation("senior", scenario.practice) == .lineManager)
+            #expect(try await scenario.relation("stranger", scenario.practice) == nil)
+            #expect(try await scenario.relation("peer", scenario.managers) == nil)
+            #expect(try await scenario.relation("administrator", scenario.practice) == nil)
+        }
+    }
+}

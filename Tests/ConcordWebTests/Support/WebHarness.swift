@@ -1,0 +1,131 @@
+import ConcordCore
+import ConcordDemo
+import ConcordStore
+import Foundation
+import Vapor
+import VaporTesting
+
+@testable import ConcordWeb
+
+/// A Concord web app on a fresh SQLite database in a temporary directory, with the clock frozen
+/// on a Monday morning and, by default, the demo data seeded.
+struct WebHarness {
+    let app: Application
+    let database: ConcordDatabase
+    let clock: FrozenClock
+
+    /// 2026-11-23 10:00 London time.
+    static let monday = Date(timeIntervalSince1970: 1_795_428_000)
+
+    static func with(seed: Bool = true, _ body: (WebHarness) async throws -> Void) async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("concord-web-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let database = try await ConcordDatabase.open(.sqlite(path: directory.appendingPathComponent("t.sqlite").path))
+        let app = try await Application.make(.testing)
+        do {
+            try await database.migrate()
+            let clock = FrozenClock(monday)
+            if seed {
+                _ = try await DemoData.seed(database, hash: { try Bcrypt.hash($0, cost: 4) }, now: monday)
+            }
+            let settings = WebSettings(secureCookies: false, bcryptCost: 4)
+            try ConcordWeb.configure(
+                app, services: ConcordServices(database: database, settings: settings, clock: clock, holidays: .standard))
+            try await body(WebHarness(app: app, database: database, clock: clock))
+        } catch {
+            try? await app.asyncShutdown()
+            await database.shutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+        await database.shutdown()
+    }
+
+    /// A browser with no session yet.
+    func browser() -> Browser { Browser(app: app) }
+
+    /// A browser signed in as a demo account.
+    func signedIn(_ email: String, password: String = DemoData.password) async throws -> Browser {
+        let browser = Browser(app: app)
+        try await browser.get("/sign-in")
+        let response = try await browser.post("/sign-in", ["email": email, "password": password])
+        guard response.status == .seeOther else {
+            throw HarnessError("signing in as \(email) answered \(response.status.code)")
+        }
+        return browser
+    }
+}
+
+struct HarnessError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Keeps cookies between requests like a browser, and fills in each form's CSRF token from the
+/// last page it saw.
+final class Browser: @unchecked Sendable {
+    let app: Application
+    private(set) var cookies: [String: String] = [:]
+    private(set) var lastBody = ""
+
+    init(app: Application) {
+        self.app = app
+    }
+
+    struct Page {
+        var status: HTTPStatus
+        var headers: HTTPHeaders
+        var body: String
+
+        var location: String? { headers.first(name: .location) }
+
+        /// The value of the first hidden input with this name.
+        func hidden(_ name: String) -> String? {
+            guard let range = body.range(of: "name=\"\(name)\" value=\"") else { return nil }
+            let rest = body[range.upperBound...]
+            return rest.firstIndex(of: "\"").map { String(rest[..<$0]) }
+        }
+    }
+
+    @discardableResult
+    func get(_ path: String) async throws -> Page {
+        try await send(.GET, path, body: nil)
+    }
+
+    /// Posts a form; `csrf` is added from the last page unless given.
+    @discardableResult
+    func post(_ path: String, _ fields: [String: String], repeated: [(String, String)] = []) async throws -> Page {
+        var pairs = fields.map { ($0.key, $0.value) } + repeated
+        if fields["csrf"] == nil, let token = Page(status: .ok, headers: [:], body: lastBody).hidden("csrf") {
+            pairs.append(("csrf", token))
+        }
+        let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
+        let body = pairs.map { key, value in
+            "\(key.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")=\(value.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")"
+        }.joined(separator: "&")
+        return try await send(.POST, path, body: body)
+    }
+
+    private func send(_ method: HTTPMethod, _ path: String, body: String?) async throws -> Page {
+        var headers = HTTPHeaders()
+        if !cookies.isEmpty {
+            headers.add(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
+        }
+        var buffer = ByteBuffer()
+        if let body {
+            headers.contentType = .urlEncodedForm
+            buffer.writeString(body)
+        }
+        let response = try await app.testing().performTest(
+            request: TestingHTTPRequest(method: method, url: URI(path: path), headers: headers, body: buffer))
+        for header in response.headers[.setCookie] {
+            let pair = header.split(separator: ";")[0].split(separator: "=", maxSplits: 1)
+            let name = String(pair[0])
+            let value = pair.count > 1 ? String(pair[1]) : ""
+            if value.isEmpty || header.contains("Max-Age=0") { cookies[name] = nil } else { cookies[name] = value }
+        }
+        let text = response.body.getString(at: response.body.readerIndex, length: response.body.readableBytes) ?? ""
+        if method == .GET || response.status != .seeOther { lastBody = text }
+        return Page(status: response.status, headers: response.headers, body: text)
+    }
+}
