@@ -53,3 +53,9 @@ public enum DemoData {
         try await !Directory(database).partnerships().isEmpty
     }
 }
+
+/// Demo data is fixed, so these only arise from seeding a database twice or from a built-in
+/// policy the demo does not fit.
+struct DemoDataError: Error, CustomStringConvertible {
+    var description: String
+}

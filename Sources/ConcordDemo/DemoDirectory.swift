@@ -2,10 +2,6 @@ import ConcordCore
 import ConcordStore
 import Foundation
 
-struct DemoDataError: Error, CustomStringConvertible {
-    var description: String
-}
-
 /// An agency and its people, one at each level it has.
 struct DemoAgency: Sendable {
     var ref: AgencyRef

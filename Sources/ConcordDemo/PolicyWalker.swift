@@ -45,6 +45,7 @@ struct PolicyWalker {
     let raise: RaiseDispute
     /// Minutes after nine that this dispute's working day starts, so disputes interleave.
     let startMinute: Int
+    // Advanced by the helpers in PolicyWalker+People.swift.
     var steps: [Step] = []
     var day = LocalDate(dayNumber: 0)
     var clock = Date.distantPast
@@ -74,7 +75,7 @@ struct PolicyWalker {
                 if route.risk && position == route.stages.count - 1 {
                     perform(.escalateForRisk(reason: DemoTexts.riskReason, people: people), by: lead(at: previous))
                 } else {
-                    try leave(previous, supplied: [.effortsExhausted])
+                    leave(previous, supplied: [.effortsExhausted])
                     perform(
                         .escalate(
                             reason: DemoTexts.escalationReason(policy.stages[previous]),
@@ -84,7 +85,7 @@ struct PolicyWalker {
             }
             try work(index, acknowledged: route.acknowledged)
         }
-        if let finish = route.finish { try end(route.stages[route.stages.count - 1], finish, visited: route.stages) }
+        if let finish = route.finish { end(route.stages[route.stages.count - 1], finish, visited: route.stages) }
         return steps
     }
 
@@ -122,7 +123,7 @@ struct PolicyWalker {
 
     /// Everything the stage needs before it can be left, except what the leaving command
     /// itself supplies.
-    private mutating func leave(_ index: Int, supplied: Set<RecordKind>) throws {
+    private mutating func leave(_ index: Int, supplied: Set<RecordKind>) {
         let stage = policy.stages[index]
         let lead = lead(at: index)
         if let meeting = stage.meeting, meeting.required {
@@ -137,18 +138,18 @@ struct PolicyWalker {
         if records != StageRecords() { perform(.recordStageRecords(records), by: lead) }
     }
 
-    private mutating func end(_ index: Int, _ finish: Finish, visited: [Int]) throws {
+    private mutating func end(_ index: Int, _ finish: Finish, visited: [Int]) {
         let stage = policy.stages[index]
         on(finish.on)
         switch finish.ending {
         case .resolved:
-            try leave(index, supplied: [.outcome, .effortsExhausted])
+            leave(index, supplied: [.outcome, .effortsExhausted])
             let level = policy.agencyLevel(at: index)
             let agreed = [cast.raising, cast.receiving].compactMap { $0.people[level] }
             perform(
                 .resolve(outcome: DemoTexts.resolution(stage), agreedBy: agreed, followUp: nil), by: lead(at: index))
         case .referred(let route):
-            try leave(index, supplied: [.effortsExhausted])
+            leave(index, supplied: [.effortsExhausted])
             perform(.referExternally(route: route, reason: DemoTexts.referral), by: lead(at: index))
         case .withdrawn:
             perform(.withdraw(reason: DemoTexts.withdrawal), by: raise.raisedBy)

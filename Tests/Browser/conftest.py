@@ -175,6 +175,19 @@ def browser(request, session_browser) -> Browser:
         b.d.delete_all_cookies()
 
 
+MODULE_ORDER = ["test_journeys.py", "test_accessibility.py", "test_no_javascript.py"]
+
+
+def pytest_collection_modifyitems(items):
+    """Journeys first: the walker checks forms with axe on the way (the accessibility tests
+    then reuse a result rather than walk another dispute to a policy's last stage)."""
+    def rank(item):
+        name = item.path.name
+        return MODULE_ORDER.index(name) if name in MODULE_ORDER else len(MODULE_ORDER)
+
+    items.sort(key=rank)  # stable: the order within each module is kept
+
+
 @pytest.hookimpl(wrapper=True, tryfirst=True)
 def pytest_runtest_makereport(item, call):
     report = yield

@@ -16,9 +16,13 @@ from dataclasses import dataclass, field
 from urllib.parse import urlparse
 from zoneinfo import ZoneInfo
 
-from selenium.common.exceptions import ElementClickInterceptedException, ElementNotInteractableException
+from selenium.common.exceptions import (
+    ElementClickInterceptedException,
+    ElementNotInteractableException,
+    WebDriverException,
+)
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 PASSWORD = "concord-demo"
@@ -82,11 +86,15 @@ class Browser:
     def loaded(self):
         """Checks every page: no scripts at all, and no child's name in the title."""
         self.pages_loaded += 1
-        source = self.d.page_source
-        assert "<script" not in source.lower(), f"{self.path}: the page has a <script> tag"
-        title = self.d.title
+        scripts, title = self.js("return [document.getElementsByTagName('script').length, document.title]")
+        assert scripts == 0, f"{self.path}: the page has {scripts} <script> tag(s)"
         for name in self.secrets:
             assert name.lower() not in title.lower(), f"{self.path}: the <title> {title!r} names the child {name!r}"
+
+    def js(self, script: str, *args):
+        """Reads the page in one round trip. (WebDriver runs this even when the page's own
+        scripts are switched off; Concord has none.)"""
+        return self.d.execute_script(script, *args)
 
     @property
     def path(self) -> str:
@@ -101,27 +109,44 @@ class Browser:
         return self.d.title
 
     def h1(self) -> str:
-        return self.d.find_element(By.CSS_SELECTOR, "main h1").text.strip()
+        return self.text("main h1")
 
     def main_text(self) -> str:
-        return self.d.find_element(By.TAG_NAME, "main").text
+        return self.text("main")
+
+    def text(self, css: str) -> str:
+        return self.js("var e = document.querySelector(arguments[0]); return e ? e.innerText.trim() : ''", css)
 
     def exists(self, css: str) -> bool:
-        return bool(self.d.find_elements(By.CSS_SELECTOR, css))
+        return self.js("return document.querySelector(arguments[0]) !== null", css)
 
     def texts(self, css: str) -> list[str]:
-        return [e.text.strip() for e in self.d.find_elements(By.CSS_SELECTOR, css)]
+        return self.js("return Array.from(document.querySelectorAll(arguments[0]), e => e.innerText.trim())", css)
 
     def click_and_wait(self, element):
         """Clicks something that loads a new page, and waits for it."""
         old = self.d.find_element(By.TAG_NAME, "html")
         element.click()
-        WebDriverWait(self.d, 20).until(EC.staleness_of(old))
+        self.wait_for_new_page(old)
+
+    def wait_for_new_page(self, old):
+        def gone(_):
+            try:
+                old.is_enabled()
+                return False
+            except WebDriverException:  # stale, or "does not belong to the document" mid-navigation
+                return True
+
+        WebDriverWait(self.d, 20, poll_frequency=0.02).until(gone)
         self.loaded()
 
     def follow(self, text: str, within: str = "main"):
         """Follows the link with exactly this text."""
-        links = [a for a in self.d.find_elements(By.CSS_SELECTOR, f"{within} a") if a.text.strip() == text]
+        links = self.js(
+            "return Array.from(document.querySelectorAll(arguments[0] + ' a'))"
+            ".filter(a => a.innerText.trim() === arguments[1])",
+            within, text,
+        )
         assert links, f"{self.path}: no link {text!r}; links are {self.texts(within + ' a')}"
         self.click_and_wait(links[0])
 
@@ -198,55 +223,45 @@ class Browser:
     # -- forms ----------------------------------------------------------------------------
 
     def type(self, name: str, text: str):
+        """Types into a field, replacing what is there (select all, then type)."""
         element = self.d.find_element(By.NAME, name)
-        element.clear()
-        if text:
-            element.send_keys(text)
+        element.send_keys(Keys.CONTROL + "a" + Keys.NULL + (text if text else Keys.DELETE))
 
     def date(self, name: str, day: dt.date):
         self.type(f"{name}-day", str(day.day))
         self.type(f"{name}-month", str(day.month))
         self.type(f"{name}-year", str(day.year))
 
-    def _label(self, input_element):
-        return self.d.find_element(By.CSS_SELECTOR, f"label[for='{input_element.get_attribute('id')}']")
-
-    def _activate(self, input_element):
+    def _activate(self, input_element, label_element):
         """Clicks a radio's or checkbox's label as a person would; if something covers the
         label's middle (the styled input itself), clicks the input."""
         try:
-            self._label(input_element).click()
+            label_element.click()
         except (ElementClickInterceptedException, ElementNotInteractableException):
             input_element.click()
 
+    OPTIONS_JS = """
+        return Array.from(document.querySelectorAll(arguments[0]), function (input) {
+            var label = document.querySelector("label[for='" + input.id + "']");
+            var hint = document.getElementById(input.id + '-hint');
+            return {element: input, labelElement: label, value: input.value, checked: input.checked,
+                    label: label ? label.innerText.trim() : '', hint: hint ? hint.innerText.trim() : ''};
+        });"""
+
     def choose(self, name: str, value: str):
         """Chooses a radio button by its value, clicking its label as a person would."""
-        inputs = self.d.find_elements(By.CSS_SELECTOR, f"input[type=radio][name='{name}'][value='{value}']")
-        assert inputs, f"{self.path}: no radio {name}={value}"
-        if not inputs[0].is_selected():
-            self._activate(inputs[0])
-        assert inputs[0].is_selected()
+        found = self.js(self.OPTIONS_JS, f"input[type=radio][name='{name}'][value='{value}']")
+        assert found, f"{self.path}: no radio {name}={value}"
+        self.tick(found[0])
 
     def options(self, name: str) -> list[dict]:
         """A checkbox or radio group's options: value, label text, hint text, checked."""
-        result = []
-        for element in self.d.find_elements(By.CSS_SELECTOR, f"input[name='{name}']"):
-            hint = self.d.find_elements(By.ID, f"{element.get_attribute('id')}-hint")
-            result.append(
-                {
-                    "element": element,
-                    "value": element.get_attribute("value"),
-                    "label": self._label(element).text.strip(),
-                    "hint": hint[0].text.strip() if hint else "",
-                    "checked": element.is_selected(),
-                }
-            )
-        return result
+        return self.js(self.OPTIONS_JS, f"input[name='{name}']")
 
     def tick(self, option: dict):
-        if not option["element"].is_selected():
-            self._activate(option["element"])
-        assert option["element"].is_selected()
+        if not option["checked"]:
+            self._activate(option["element"], option["labelElement"])
+            option["checked"] = True
 
     def select(self, name: str, *, value: str | None = None, label: str | None = None, containing: str | None = None):
         select = Select(self.d.find_element(By.NAME, name))
@@ -260,13 +275,22 @@ class Browser:
             matches[0].click()
 
     def select_options(self, name: str) -> list[tuple[str, str]]:
-        return [(o.get_attribute("value"), o.text.strip()) for o in Select(self.d.find_element(By.NAME, name)).options]
+        return [
+            tuple(o)
+            for o in self.js(
+                "return Array.from(document.querySelector(\"select[name='\" + arguments[0] + \"']\").options,"
+                " o => [o.value, o.text.trim()])",
+                name,
+            )
+        ]
 
     def press(self, text: str | None = None):
         """Presses the form's submit button (in the page, not the header's sign-out)."""
-        buttons = self.d.find_elements(By.CSS_SELECTOR, "main form button[type=submit]")
-        if text is not None:
-            buttons = [b for b in buttons if b.text.strip() == text]
+        buttons = self.js(
+            "return Array.from(document.querySelectorAll('main form button[type=submit]'))"
+            ".filter(b => arguments[0] === null || b.innerText.trim() === arguments[0])",
+            text,
+        )
         assert buttons, f"{self.path}: no button {text!r}"
         self.click_and_wait(buttons[0])
 
@@ -279,39 +303,46 @@ class Browser:
     # -- the dispute page -----------------------------------------------------------------
 
     def dispute_actions(self) -> dict[str, str]:
-        return {a.text.strip(): a.get_attribute("href") for a in self.d.find_elements(By.CSS_SELECTOR, "#actions a")}
+        return dict(self.js("return Array.from(document.querySelectorAll('#actions a'), a => [a.innerText.trim(), a.href])"))
 
     def requirements(self) -> list[tuple[str, str]]:
-        items = []
-        for li in self.d.find_elements(By.CSS_SELECTOR, "#requirements li"):
-            name = li.find_element(By.CSS_SELECTOR, ".c-task-list__name-and-hint > span").text.strip()
-            status = li.find_element(By.CSS_SELECTOR, ".c-task-list__status").text.strip()
-            items.append((name, status))
-        return items
+        return [
+            tuple(item)
+            for item in self.js(
+                "return Array.from(document.querySelectorAll('#requirements li'), li => ["
+                " li.querySelector('.c-task-list__name-and-hint > span').innerText.trim(),"
+                " li.querySelector('.c-task-list__status').innerText.trim()])"
+            )
+        ]
 
     def stage(self) -> tuple[int, int, str]:
         """(stage number, number of stages, stage title) from the dispute page."""
-        title = self.d.find_element(By.ID, "current-stage").text.strip()
-        position = self.d.find_element(By.XPATH, "//h2[@id='current-stage']/following-sibling::p[1]").text
+        title, position = self.js(
+            "var h = document.getElementById('current-stage');"
+            "return [h.innerText.trim(), h.nextElementSibling.innerText.trim()]"
+        )
         match = re.match(r"Stage (\d+) of (\d+)", position)
         assert match, f"unexpected stage position {position!r}"
         return int(match.group(1)), int(match.group(2)), title
 
     def status(self) -> str:
-        return self.d.find_element(By.CSS_SELECTOR, "main h1 .c-tag").text.strip()
+        return self.text("main h1 .c-tag")
 
     def summary(self, table: str = "#summary") -> dict[str, str]:
-        rows = {}
-        for row in self.d.find_elements(By.CSS_SELECTOR, f"{table} .c-summary-list__row"):
-            rows[row.find_element(By.TAG_NAME, "dt").text.strip()] = row.find_element(By.TAG_NAME, "dd").text.strip()
-        return rows
+        return dict(
+            self.js(
+                "return Array.from(document.querySelectorAll(arguments[0] + ' .c-summary-list__row'),"
+                " r => [r.querySelector('dt').innerText.trim(), r.querySelector('dd').innerText.trim()])",
+                table,
+            )
+        )
 
     def people(self) -> list[dict]:
-        rows = []
-        for tr in self.d.find_elements(By.CSS_SELECTOR, "#people tbody tr"):
-            cells = [td.text.strip() for td in tr.find_elements(By.TAG_NAME, "td")]
-            rows.append(dict(zip(["name", "agency", "role", "stage"], cells)))
-        return rows
+        rows = self.js(
+            "return Array.from(document.querySelectorAll('#people tbody tr'),"
+            " tr => Array.from(tr.querySelectorAll('td'), td => td.innerText.trim()))"
+        )
+        return [dict(zip(["name", "agency", "role", "stage"], cells)) for cells in rows]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -447,7 +478,10 @@ class Walker:
         return self.dispute.log
 
     def page(self):
-        self.b.go(self.dispute.path)
+        """The dispute page, reloaded only if the browser is elsewhere: every step's form
+        returns to it."""
+        if self.b.path != self.dispute.path:
+            self.b.go(self.dispute.path)
         self.b.axe_once("dispute page: open")
 
     def participants(self) -> set[str]:
@@ -542,8 +576,30 @@ class Walker:
             b.tick(person)
         submit_action(b, self.dispute, f"escalate to stage {next_index + 1} with {[p['label'] for p in chosen]}")
 
+    def involve_every_agency(self):
+        """A resolution needs someone from each agency to agree it; after a jump to a stage of
+        the partnership alone, an agency may have nobody taking part, so bring in its most
+        senior person."""
+        b = self.b
+        present = {p["agency"] for p in b.people()}
+        for agency in [self.raising_agency, *self.other_agencies]:
+            if agency in present:
+                continue
+            open_action(b, self.dispute, "Add someone to the dispute")
+            candidates = []
+            for value, label in b.select_options("person"):
+                match = re.match(r"^(.*?), (.*) \(([^()]*)\)$", label)
+                if value and match and match.group(2) == agency and match.group(3) in LEVELS:
+                    candidates.append((LEVELS.index(match.group(3)), value, label))
+            assert candidates, f"nobody from {agency} can be added"
+            _, value, label = max(candidates)
+            b.select("person", value=value)
+            b.choose("capacity", "")
+            submit_action(b, self.dispute, f"add {label} to agree the resolution")
+
     def resolve(self):
         b = self.b
+        self.involve_every_agency()
         open_action(b, self.dispute, "Record the resolution")
         b.type("outcome", "Agreed: a joint assessment, led by children's social care, starting this week.")
         options = b.options("agreed-by[]")
@@ -586,6 +642,9 @@ class Walker:
         if "Acknowledge receipt" in b.dispute_actions():
             self.acknowledge()
         self.stage_records()
+        if "Refer onward" in b.dispute_actions() and "action form: refer-onward" not in AXE_RESULTS:
+            open_action(b, self.dispute, "Refer onward")  # only to check it with axe
+            b.follow("Cancel")
         left = self.pending()
         assert not left, f"{self.dispute.slug} {title}: still not done after the walker's steps: {left}"
         return number, stages

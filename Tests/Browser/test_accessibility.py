@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pytest
 from selenium.webdriver.common.by import By
 
-from pages import ADMIN, PASSWORD, Browser, Dispute, Walker, email, open_action, raise_dispute, submit_action
+from pages import ADMIN, AXE_RESULTS, PASSWORD, Browser, Dispute, Walker, email, open_action, raise_dispute, submit_action
 
 PRACTITIONER = email("practitioner.csc", "oldham")
 OFFICE = email("business-office", "oldham")
@@ -21,10 +21,22 @@ SCRUTINEER = email("scrutineer", "oldham")
 
 @dataclass
 class Scene:
+    b: Browser
     open: Dispute  # Oldham, stage 1, significant harm reported, a plan agreed
     closed: Dispute  # Oldham, withdrawn and closed
     acknowledging: Dispute  # the five-stage flowchart's stage 1, receipt not yet acknowledged
-    last_stage: Dispute  # Sunderland's last stage, where it can be referred to an inspectorate
+    _last_stage: Dispute | None = None
+
+    @property
+    def last_stage(self) -> Dispute:
+        """Sunderland's last stage, where a dispute can be referred to an inspectorate: walked
+        to only when needed (the Sunderland journey usually checks that form on its way)."""
+        if self._last_stage is None:
+            self.b.sign_in(email("practitioner.csc", "sunderland"))
+            last = raise_dispute(self.b, "sunderland", child="Barnaby Quillfeather", check_axe=False)
+            Walker(self.b, last).walk(stop_at_stage=4)
+            self._last_stage = last
+        return self._last_stage
 
 
 @pytest.fixture(scope="module")
@@ -45,10 +57,7 @@ def scene(session_browser) -> Scene:
     b.sign_in(email("practitioner.csc", "five-stage-flowchart"))
     acknowledging = raise_dispute(b, "five-stage-flowchart", child="Juniper Aldwych", check_axe=False)
 
-    b.sign_in(email("practitioner.csc", "sunderland"))
-    last = raise_dispute(b, "sunderland", child="Barnaby Quillfeather", check_axe=False)
-    Walker(b, last).walk(stop_at_stage=4)
-    return Scene(open=opened, closed=closed, acknowledging=acknowledging, last_stage=last)
+    return Scene(b=b, open=opened, closed=closed, acknowledging=acknowledging)
 
 
 # -- the pages --------------------------------------------------------------------------------
@@ -110,11 +119,7 @@ def choose_partnership_with_errors(b: Browser, s: Scene):
         "document.body.appendChild(f); f.submit();",
         csrf,
     )
-    from selenium.webdriver.support import expected_conditions as EC
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    WebDriverWait(b.d, 10).until(EC.staleness_of(old))
-    b.loaded()
+    b.wait_for_new_page(old)
     assert b.errors() == ["Select the partnership whose protocol applies"]
     assert b.d.find_elements(By.CSS_SELECTOR, "input[name=partnership]"), "the partnership radios are shown"
 
@@ -171,6 +176,12 @@ def action(title: str, which: str = "open"):
         assert b.h1() == title
 
     return page
+
+
+def refer_onward(b: Browser, s: Scene):
+    if "action form: refer-onward" in AXE_RESULTS and s._last_stage is None:
+        return False  # checked by the Sunderland walk at its last stage
+    action("Refer onward", "last_stage")(b, s)
 
 
 def action_form_with_errors(b: Browser, s: Scene):
@@ -297,7 +308,7 @@ PAGES = {
     "action form: report-significant-harm": action("Report a concern about significant harm"),
     "action form: acknowledge": action("Acknowledge receipt", "acknowledging"),
     "action form: resolve": action("Record the resolution"),
-    "action form: refer-onward": action("Refer onward", "last_stage"),
+    "action form: refer-onward": refer_onward,
     "action form: withdraw": action("Withdraw the dispute"),
     "action form: with errors": action_form_with_errors,
     "action form: refused by the policy": action_refused_by_policy,
@@ -322,12 +333,11 @@ PAGES = {
 
 @pytest.mark.parametrize("kind", list(PAGES))
 def test_axe(browser: Browser, scene: Scene, kind):
-    PAGES[kind](browser, scene)
-    browser.axe(kind)
+    if PAGES[kind](browser, scene) is not False:
+        browser.axe(kind)
+    assert not AXE_RESULTS[kind].failing
 
 
 def test_close_form_was_checked(scene):
-    from pages import AXE_RESULTS
-
     assert "action form: close" in AXE_RESULTS
     assert not AXE_RESULTS["action form: close"].failing

@@ -39,8 +39,7 @@ final class CountingHash: Sendable {
 /// A database seeded with the demo on the frozen clock.
 func withSeededDatabase(_ body: (ConcordDatabase, [DemoData.SignIn]) async throws -> Void) async throws {
     try await withDatabase { database in
-        let hasher = CountingHash()
-        let signIns = try await DemoData.seed(database, hash: { hasher.hash($0) }, now: demoNow)
+        let signIns = try await DemoData.seed(database, hash: { "hashed:\($0)" }, now: demoNow)
         try await body(database, signIns)
     }
 }

@@ -81,14 +81,50 @@ import Testing
 
             let practice = scenario.practice.state.reference
             let managers = scenario.managers.state.reference
-            #expect(try await scenario.visible("senior") == [managers, practice])
-            #expect(try await scenario.visible("otherSenior") == [managers, practice])
-            #expect(try await scenario.visible("stranger") == [])
-            #expect(try await scenario.visible("practitioner") == [practice])
-            #expect(try await scenario.relation("senior", scenario.practice) == .lineManager)
-            #expect(try await scenario.relation("stranger", scenario.practice) == nil)
-            #expect(try await scenario.relation("peer", scenario.managers) == nil)
-            #expect(try await scenario.relation("administrator", scenario.practice) == nil)
+            let listed = try await Self.finishing(within: 30) {
+                [
+                    try await scenario.visible("senior"), try await scenario.visible("otherSenior"),
+                    try await scenario.visible("stranger"), try await scenario.visible("practitioner"),
+                ]
+            }
+            #expect(listed == [[managers, practice], [managers, practice], [], [practice]])
+            let relations = try await Self.finishing(within: 30) {
+                [
+                    try await scenario.relation("senior", scenario.practice),
+                    try await scenario.relation("stranger", scenario.practice),
+                    try await scenario.relation("peer", scenario.managers),
+                    try await scenario.relation("administrator", scenario.practice),
+                ]
+            }
+            #expect(relations == [.lineManager, nil, nil, nil])
         }
+    }
+
+    /// `body`'s result, or nil if it has not finished within `seconds`. A walk that never ends
+    /// cannot be cancelled, so `body` runs on a thread of its own, left spinning rather than
+    /// taking the shared pool's few threads and hanging the whole test run.
+    static func finishing<T: Sendable>(
+        within seconds: Double, _ body: @escaping @Sendable () async throws -> T
+    ) async throws -> T? {
+        let (results, continuation) = AsyncThrowingStream<T?, any Error>.makeStream()
+        Task(executorPreference: OwnThread()) {
+            do { continuation.yield(try await body()) } catch { continuation.finish(throwing: error) }
+        }
+        Task.detached {
+            try? await Task.sleep(for: .seconds(seconds))
+            continuation.yield(nil)
+        }
+        for try await result in results { return result }
+        return nil
+    }
+}
+
+/// Runs a task's jobs on a serial queue of its own rather than on the shared cooperative pool.
+final class OwnThread: TaskExecutor, @unchecked Sendable {
+    private let queue = DispatchQueue(label: "concord.tests.own-thread")
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        queue.async { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
     }
 }

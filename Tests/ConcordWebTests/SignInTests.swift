@@ -92,6 +92,7 @@ struct SignInTests {
             #expect(locked.status == .tooManyRequests)
             #expect(locked.body.contains("Wait 15 minutes and try again"))
             #expect(try await browser.get("/my-work").status == .seeOther)
+            try await browser.get("/sign-in")
 
             h.clock.advance(by: 10 * 60)
             let stillLocked = try await browser.post(

@@ -51,11 +51,14 @@ struct ConcordConfiguration: Sendable {
             if let value = Int(text), range.contains(value) {
                 into = value
             } else {
-                problems.append("\(name) is \"\(text)\"; it must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+                problems.append(
+                    "\(name) is \"\(text)\"; it must be a whole number from \(range.lowerBound) to \(range.upperBound)")
             }
         }
         if let host = environment["CONCORD_HOST"] {
-            if host.isEmpty { problems.append("CONCORD_HOST is empty; set it to an address such as 0.0.0.0 or unset it") }
+            if host.isEmpty {
+                problems.append("CONCORD_HOST is empty; set it to an address such as 0.0.0.0 or unset it")
+            }
             self.host = host
         }
         number("CONCORD_PORT", 1...65535, &port)

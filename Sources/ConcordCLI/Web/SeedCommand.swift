@@ -36,7 +36,9 @@ struct SeedCommand: AsyncParsableCommand {
         let signIns = try await DemoData.seed(
             database, hash: { try ConcordWeb.hashPassword($0, cost: cost) }, now: Date(), holidays: holidays)
         var table = Table("E-mail", "Role", "Partnership", "Who")
-        for signIn in signIns { table.add(signIn.email, signIn.role.displayName, signIn.partnership ?? "", signIn.description) }
+        for signIn in signIns {
+            table.add(signIn.email, signIn.role.displayName, signIn.partnership ?? "", signIn.description)
+        }
         Console.print("Demo data added. Every demo account's password is \(DemoData.password)")
         Console.print(table.render())
     }

@@ -43,9 +43,11 @@ struct ServeCommand: AsyncParsableCommand {
                 secureCookies: configuration.secureCookies ?? !loopback, bcryptCost: configuration.bcryptCost,
                 sessionIdleTimeout: TimeInterval(configuration.sessionIdleMinutes * 60))
             Console.print(
-                "Concord is running at http://\(configuration.host):\(configuration.port) (\(configuration.databaseURL))")
+                "Concord is running at http://\(configuration.host):\(configuration.port) (\(configuration.databaseURL))"
+            )
             try await ConcordWeb.run(
-                services: ConcordServices(database: database, settings: settings, clock: SystemClock(), holidays: holidays))
+                services: ConcordServices(
+                    database: database, settings: settings, clock: SystemClock(), holidays: holidays))
         } catch {
             await database.shutdown()
             throw error

@@ -26,7 +26,8 @@ struct SignInController: RouteCollection {
     }
 
     @Sendable func home(_ request: Request) async throws -> Response {
-        request.redirect(to: request.account == nil ? .signIn : (request.account?.role == .administrator ? .admin : .myWork))
+        request.redirect(
+            to: request.account == nil ? .signIn : (request.account?.role == .administrator ? .admin : .myWork))
     }
 
     @Sendable func form(_ request: Request) async throws -> Response {
@@ -100,14 +101,18 @@ struct SignInController: RouteCollection {
         let linked = errors.apply(to: &fields)
         let title = errors.isEmpty ? "Sign in" : "Error: Sign in"
         return try await request.page(
-            "sign-in", title: title, SignInPage(
+            "sign-in", title: title,
+            SignInPage(
                 next: next, message: message, fields: fields, errors: linked, hasErrors: !linked.isEmpty),
             status: status)
     }
 
     /// Only a path on this site, so the sign-in page cannot be used to send people elsewhere.
     private func safeNext(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return "" }
+        // Browsers drop tabs and newlines from a Location, so "/\t/evil.example" would leave the site.
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"),
+            next.unicodeScalars.allSatisfy({ (0x21...0x7E).contains($0.value) })
+        else { return "" }
         return next
     }
 }

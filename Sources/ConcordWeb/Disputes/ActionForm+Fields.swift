@@ -35,7 +35,8 @@ extension ActionForm {
         switch action {
         case .recordDiscussion:
             let expected = stage?.contact.map { contact in
-                "The protocol expects: " + contact.methods.map { Formatting.contactMethod($0).lowercased() }
+                "The protocol expects: "
+                    + contact.methods.map { Formatting.contactMethod($0).lowercased() }
                     .joined(separator: ", ")
             }
             return ActionForm(
@@ -47,7 +48,9 @@ extension ActionForm {
                         options: ContactMethod.allCases.map {
                             .option($0.rawValue, Formatting.contactMethod($0), selected: text("method") == $0.rawValue)
                         }),
-                    people("participants[]", "Who took part?", hint: "Select everyone who took part.", from: choices.participants),
+                    people(
+                        "participants[]", "Who took part?", hint: "Select everyone who took part.",
+                        from: choices.participants),
                     area("summary", "What was said and agreed?"),
                 ], submit: "Save discussion")
         case .agreePlan:
@@ -67,8 +70,11 @@ extension ActionForm {
                     FormField(
                         .select, name: "owner-\(number)", label: "Who will do action \(number)",
                         options: [.option("", "Choose someone", selected: owner.isEmpty)]
-                            + choices.participants.map { .option($0.id, "\($0.name), \($0.agency.name)", selected: $0.id == owner) }))
-                var due = FormField.date(name: "due-\(number)", label: "Action \(number) to be done by", value: existing?.due)
+                            + choices.participants.map {
+                                .option($0.id, "\($0.name), \($0.agency.name)", selected: $0.id == owner)
+                            }))
+                var due = FormField.date(
+                    name: "due-\(number)", label: "Action \(number) to be done by", value: existing?.due)
                 if let sent {
                     due.day = sent.text("due-\(number)-day")
                     due.month = sent.text("due-\(number)-month")
@@ -86,7 +92,9 @@ extension ActionForm {
                     FormField(
                         .radios, name: "action", label: "Which action is done?",
                         options: state.openActions.map {
-                            .option($0.id, $0.action, hint: "\($0.owner.name), by \(Formatting.date($0.due))", selected: text("action") == $0.id)
+                            .option(
+                                $0.id, $0.action, hint: "\($0.owner.name), by \(Formatting.date($0.due))",
+                                selected: text("action") == $0.id)
                         }),
                     area("note", "Note (optional)"),
                 ], submit: "Mark as done")
@@ -99,7 +107,9 @@ extension ActionForm {
                         .select, name: "person", label: "Who is joining?",
                         options: [.option("", "Choose someone", selected: person.isEmpty)]
                             + choices.candidates.map {
-                                .option($0.id, "\($0.name), \($0.agency.name) (\($0.level.displayName))", selected: $0.id == person)
+                                .option(
+                                    $0.id, "\($0.name), \($0.agency.name) (\($0.level.displayName))",
+                                    selected: $0.id == person)
                             }),
                     FormField(
                         .radios, name: "capacity", label: "Are they taking part in a particular capacity?",
@@ -120,16 +130,20 @@ extension ActionForm {
                     FormField(
                         .radios, name: "learning-identified", label: "Was any learning identified?",
                         options: [
-                            .option("yes", "Yes", selected: learning == "yes"), .option("no", "No", selected: learning == "no"),
+                            .option("yes", "Yes", selected: learning == "yes"),
+                            .option("no", "No", selected: learning == "no"),
                         ]),
-                    area("learning", "What learning was identified?", hint: "Needed if you answered yes.", records.learning ?? ""),
+                    area(
+                        "learning", "What learning was identified?", hint: "Needed if you answered yes.",
+                        records.learning ?? ""),
                     area(
                         "efforts-exhausted", "What efforts were explored to resolve it at this stage?",
                         records.effortsExhausted ?? ""),
                 ], submit: "Save records")
         case .escalate:
             let expected = nextStage.map { next in
-                "The protocol says " + next.participants.map { $0.title ?? $0.level.displayName }.joined(separator: "; ")
+                "The protocol says "
+                    + next.participants.map { $0.title ?? $0.level.displayName }.joined(separator: "; ")
             }
             return ActionForm(
                 intro: nextStage.map { "This moves the dispute to \($0.title). \($0.summary)" },
@@ -138,7 +152,8 @@ extension ActionForm {
                     area(
                         "evidence", "What efforts were explored at this stage?",
                         hint: "Evidence that every effort was explored. Leave empty if recorded already."),
-                    people("people[]", "Who will take part at the next stage?", hint: expected, from: choices.candidates),
+                    people(
+                        "people[]", "Who will take part at the next stage?", hint: expected, from: choices.candidates),
                 ], submit: "Escalate")
         case .escalateForRisk:
             let target = policy.riskStage.flatMap(policy.stage)
@@ -161,7 +176,8 @@ extension ActionForm {
         case .resolve:
             return ActionForm(
                 intro: state.openActions.isEmpty
-                    ? nil : "\(state.openActions.count) action(s) in the plan are still open, so say how they will be followed up.",
+                    ? nil
+                    : "\(state.openActions.count) action(s) in the plan are still open, so say how they will be followed up.",
                 fields: [
                     area("outcome", "What was agreed?"),
                     people(
@@ -188,7 +204,9 @@ extension ActionForm {
             var fields: [FormField] = []
             let visited = Set(state.stages.map(\.stage))
             for rule in policy.rules {
-                guard case .reviewConsideration(let stage, let review) = rule.kind, visited.contains(stage) else { continue }
+                guard case .reviewConsideration(let stage, let review) = rule.kind, visited.contains(stage) else {
+                    continue
+                }
                 fields.append(
                     FormField(
                         .radios, name: "review-held", label: "Will a \(review) be held?", hint: rule.quote,

@@ -99,7 +99,10 @@ struct DisputeActionController: RouteCollection {
         var fields = form.fields
         let linked = errors.apply(to: &fields)
         let hidden =
-            [ActionPage.Hidden(name: "version", value: String(version)), ActionPage.Hidden(name: "token", value: token)]
+            [
+                ActionPage.Hidden(name: "version", value: String(version)),
+                ActionPage.Hidden(name: "token", value: token),
+            ]
             + form.hidden.sorted { $0.key < $1.key }.map { ActionPage.Hidden(name: $0.key, value: $0.value) }
         let reference = dispute.loaded.state.reference
         let page = ActionPage(

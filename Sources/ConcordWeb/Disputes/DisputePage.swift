@@ -103,16 +103,19 @@ extension DisputePage {
             return rows
         }
         stageTitle = stage?.title ?? state.currentStage.stage
-        stagePosition = "Stage \(index + 1) of \(policy.stages.count), started \(Formatting.date(state.currentStage.startedOn))"
+        stagePosition =
+            "Stage \(index + 1) of \(policy.stages.count), started \(Formatting.date(state.currentStage.startedOn))"
         stageSummary = stage?.summary ?? ""
         let calendar = dispute.loaded.calendar
         deadlines = [
-            DeadlineView(label: "This stage is due", due: state.currentStage.due, today: today, calendar: calendar, open: open),
+            DeadlineView(
+                label: "This stage is due", due: state.currentStage.due, today: today, calendar: calendar, open: open),
             state.acknowledged == nil
                 ? DeadlineView(
                     label: "Acknowledgement due", due: state.acknowledgementDue, today: today, calendar: calendar,
                     open: open) : nil,
-            DeadlineView(label: "Whole process due", due: state.overallDue, today: today, calendar: calendar, open: open),
+            DeadlineView(
+                label: "Whole process due", due: state.overallDue, today: today, calendar: calendar, open: open),
         ].compactMap { $0 }
         requirements = stage.map { Self.requirements(state, policy: policy, stage: $0) } ?? []
         people = state.participants.map { participation in
@@ -202,7 +205,9 @@ extension DisputePage {
             lines.append("Follow your agency's child protection procedures now: do not wait for this dispute.")
         }
         for rule in policy.rules {
-            if case .significantHarmNotification = rule.kind, let quote = rule.quote { lines.append("The protocol says: “\(quote)”") }
+            if case .significantHarmNotification = rule.kind, let quote = rule.quote {
+                lines.append("The protocol says: “\(quote)”")
+            }
         }
         if let risk = policy.riskStage, let stage = policy.stage(risk), let target = policy.stageIndex(risk),
             (policy.stageIndex(state.currentStage.stage) ?? 0) < target, state.status == .open

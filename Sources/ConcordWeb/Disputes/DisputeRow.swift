@@ -63,7 +63,8 @@ struct DisputeListContext {
             stage: stageTitle,
             category: DisputeCategory(rawValue: summary.category).map(Formatting.categoryName) ?? summary.category,
             status: Formatting.statusName(summary.status), statusColour: Formatting.statusColour(summary.status),
-            deadline: open ? deadline : nil, lastChanged: EventChain.date(summary.lastEventAt).map(Formatting.time) ?? "",
+            deadline: open ? deadline : nil,
+            lastChanged: EventChain.date(summary.lastEventAt).map(Formatting.time) ?? "",
             overdue: open && deadlines.contains(where: \.overdue),
             dueSoon: open && deadlines.contains(where: \.dueSoon))
     }

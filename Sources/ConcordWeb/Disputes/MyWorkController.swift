@@ -62,8 +62,10 @@ struct MyWorkController: RouteCollection {
             section("overdue", "Overdue", "Nothing is overdue.", open.filter(\.row.overdue).map(\.row)),
             section(
                 "recently-resolved", "Recently ended", "No dispute you can see has ended in the last 30 days.",
-                rows.filter { $0.summary.status != DisputeStatus.open.rawValue && $0.summary.lastEventAt >= recentCutoff }
-                    .prefix(10).map(\.row)),
+                rows.filter {
+                    $0.summary.status != DisputeStatus.open.rawValue && $0.summary.lastEventAt >= recentCutoff
+                }
+                .prefix(10).map(\.row)),
         ]
         var overview: String?
         if account.role.isPartnershipWide, let id = account.partnershipID, let slug = context.partnerships[id]?.slug {

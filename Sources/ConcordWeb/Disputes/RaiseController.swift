@@ -96,7 +96,8 @@ struct RaiseController: RouteCollection {
         let command: RaiseDispute
         switch form.command(sent, today: LondonTime.date(of: request.now)) {
         case .failure(let list):
-            return try await render(request, form, sent: sent, token: token, errors: list.errors, status: .unprocessableEntity)
+            return try await render(
+                request, form, sent: sent, token: token, errors: list.errors, status: .unprocessableEntity)
         case .success(let made): command = made
         }
         let account = try request.requireAccount()
@@ -110,7 +111,8 @@ struct RaiseController: RouteCollection {
         } catch StoreError.refused(let refusal) {
             var errors = FormErrors()
             errors.add("agency", DisputeActionController.sentence(refusal.description))
-            return try await render(request, form, sent: sent, token: token, errors: errors, status: .unprocessableEntity)
+            return try await render(
+                request, form, sent: sent, token: token, errors: errors, status: .unprocessableEntity)
         }
         try await request.concord.accessLog.record(dispute: raised.id, by: account, action: "raised", at: request.now)
         return request.redirect(to: .dispute(.value(raised.id)), notice: .raised)
@@ -123,7 +125,8 @@ struct RaiseController: RouteCollection {
         let linked = errors.apply(to: &fields)
         let page = FormPage(
             heading: "Raise a dispute", caption: form.partnership.name,
-            intro: "\(form.policy.name): \(form.policy.stages.first?.title ?? "") is the first stage. Everyone you name will see the dispute.",
+            intro:
+                "\(form.policy.name): \(form.policy.stages.first?.title ?? "") is the first stage. Everyone you name will see the dispute.",
             postHref: SiteRoute.raise(partnership: .value(form.partnership.slug)).path, fields: fields, token: token,
             submit: "Raise dispute", errors: linked, hasErrors: !linked.isEmpty)
         return try await request.page(

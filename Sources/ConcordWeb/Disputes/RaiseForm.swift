@@ -28,13 +28,17 @@ struct RaiseForm {
             FormField(
                 .select, name: "agency", label: "Which agency do you disagree with?",
                 options: [.option("", "Choose an agency", selected: text("agency").isEmpty)]
-                    + otherAgencies.map { .option($0.id.uuidString, $0.name, selected: text("agency") == $0.id.uuidString) }),
+                    + otherAgencies.map {
+                        .option($0.id.uuidString, $0.name, selected: text("agency") == $0.id.uuidString)
+                    }),
             FormField(
                 .select, name: "professional", label: "Who is the professional you disagree with? (optional)",
                 hint: "If you do not know yet, leave this and add them later.",
                 options: [.option("", "Not known yet", selected: text("professional").isEmpty)]
                     + professionals.map {
-                        .option($0.id.uuidString, "\($0.name), \($0.agency.name)", selected: text("professional") == $0.id.uuidString)
+                        .option(
+                            $0.id.uuidString, "\($0.name), \($0.agency.name)",
+                            selected: text("professional") == $0.id.uuidString)
                     }),
         ]
         if policy.scope == .strategic {
@@ -58,13 +62,15 @@ struct RaiseForm {
                 fields.append(
                     FormField(
                         .text, name: "child-\(slot)-reference",
-                        label: "Child \(slot): your agency's case reference (optional)", value: text("child-\(slot)-reference"),
+                        label: "Child \(slot): your agency's case reference (optional)",
+                        value: text("child-\(slot)-reference"),
                         autocomplete: "off", width: "10"))
                 let flags = sent?.all("child-\(slot)-flags[]") ?? []
                 fields.append(
                     FormField(
                         .checkboxes, name: "child-\(slot)-flags[]", label: "Child \(slot): which of these apply?",
-                        hint: "Some protocols need particular people involved, such as the IRO for a looked-after child.",
+                        hint:
+                            "Some protocols need particular people involved, such as the IRO for a looked-after child.",
                         options: ChildFlag.allCases.map {
                             .option($0.rawValue, Formatting.flag($0), selected: flags.contains($0.rawValue))
                         }))
@@ -96,7 +102,8 @@ struct RaiseForm {
     var harmHint: String {
         let targets = policy.significantHarmTargets?.map(Formatting.notifyTarget).joined(separator: " and ")
         let told = targets.map { " and tell \($0) at once" } ?? ""
-        return "If yes, \(partnership.name)'s protocol says: follow your agency's child protection procedures now\(told). Do not wait for this dispute to be resolved."
+        return
+            "If yes, \(partnership.name)'s protocol says: follow your agency's child protection procedures now\(told). Do not wait for this dispute to be resolved."
     }
 
     func command(_ sent: FormValues, today: LocalDate) -> Result<RaiseDispute, ActionForm.FormErrorList> {
@@ -120,9 +127,10 @@ struct RaiseForm {
                     if slot == 1 { errors.add("child-1-name", "Enter the child's full name") }
                     continue
                 }
-                let reference = sent.optional("child-\(slot)-reference").map {
-                    [CaseReference(agencyID: raiser.agency.id, reference: $0)]
-                } ?? []
+                let reference =
+                    sent.optional("child-\(slot)-reference").map {
+                        [CaseReference(agencyID: raiser.agency.id, reference: $0)]
+                    } ?? []
                 children.append(
                     ChildRecord(
                         name: name, dateOfBirth: birth, caseReferences: reference,

@@ -49,7 +49,11 @@ struct TimelineEntry: Encodable {
             return ("Significant harm concern reported", lines)
         case .discussionRecorded(let discussion):
             var lines = [
-                Line(label: "Held", text: "\(Formatting.date(discussion.heldOn)), \(Formatting.contactMethod(discussion.method).lowercased())"),
+                Line(
+                    label: "Held",
+                    text:
+                        "\(Formatting.date(discussion.heldOn)), \(Formatting.contactMethod(discussion.method).lowercased())"
+                ),
                 Line(label: "With", text: names(discussion.participants)),
                 Line(label: "Summary", text: discussion.summary),
             ]
@@ -70,7 +74,10 @@ struct TimelineEntry: Encodable {
             )
         case .participantAdded(let participation):
             let capacity = participation.capacity.map { " as \(Formatting.capacity($0).lowercased())" } ?? ""
-            return ("\(participation.person.name) added\(capacity)", [Line(label: "Agency", text: participation.person.agency.name)])
+            return (
+                "\(participation.person.name) added\(capacity)",
+                [Line(label: "Agency", text: participation.person.agency.name)]
+            )
         case .stageRecordsRecorded(let recorded):
             return ("Stage records recorded", records(recorded.records))
         case .escalated(let escalation):
@@ -91,7 +98,10 @@ struct TimelineEntry: Encodable {
         case .resolved(let resolved):
             return (
                 "Resolved",
-                [Line(label: "Outcome", text: resolved.outcome), Line(label: "Agreed by", text: names(resolved.agreedBy))]
+                [
+                    Line(label: "Outcome", text: resolved.outcome),
+                    Line(label: "Agreed by", text: names(resolved.agreedBy)),
+                ]
                     + (resolved.followUp.map { [Line(label: "Follow-up", text: $0)] } ?? [])
             )
         case .referredExternally(let referral):
@@ -101,7 +111,9 @@ struct TimelineEntry: Encodable {
             return ("Withdrawn", [Line(label: "Reason", text: withdrawn.reason)])
         case .closed(let closed):
             var lines: [Line] = []
-            if let review = closed.reviewHeld { lines.append(Line(label: "Review to be held", text: review ? "Yes" : "No")) }
+            if let review = closed.reviewHeld {
+                lines.append(Line(label: "Review to be held", text: review ? "Yes" : "No"))
+            }
             if let note = closed.note, !note.isEmpty { lines.append(Line(label: "Note", text: note)) }
             return ("Closed", lines)
         }

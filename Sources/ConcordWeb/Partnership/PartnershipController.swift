@@ -43,7 +43,9 @@ struct PartnershipController: RouteCollection {
         let context = try await DisputeListContext.load(request.concord, now: request.now)
         guard let policy = context.policies[partnership.id] else { throw Abort(.notFound) }
         let sent = try request.query.decode(Filters.self)
-        let agencies = try await request.concord.directory.agencies().filter { $0.partnerships.contains(partnership.id) }
+        let agencies = try await request.concord.directory.agencies().filter {
+            $0.partnerships.contains(partnership.id)
+        }
         let agencyID = sent.agency.flatMap(UUID.init(uuidString:))
         let scoped = try await DisputeAccess.visible(request.concord.database, account: account)
             .filter { $0.partnershipID == partnership.id }
@@ -94,7 +96,9 @@ struct PartnershipController: RouteCollection {
                 filterHref: SiteRoute.partnership(.value(slug)).path,
                 filtered: agencyID != nil || !(sent.category ?? "").isEmpty || !(sent.stage ?? "").isEmpty,
                 tables: [
-                    .init(id: "overdue", heading: "Overdue", empty: "Nothing is overdue.", rows: overdue, hasRows: !overdue.isEmpty),
+                    .init(
+                        id: "overdue", heading: "Overdue", empty: "Nothing is overdue.", rows: overdue,
+                        hasRows: !overdue.isEmpty),
                     .init(
                         id: "all", heading: filteredHeading(rows.count), empty: "No disputes match.",
                         rows: rows.map(\.row), hasRows: !rows.isEmpty),

@@ -27,7 +27,8 @@ enum Formatting {
         let minute = parts.minute ?? 0
         let clock =
             minute == 0 && hour == 12
-            ? "midday" : "\(hour % 12 == 0 ? 12 : hour % 12):\(String(format: "%02d", minute))\(hour < 12 ? "am" : "pm")"
+            ? "midday"
+            : "\(hour % 12 == 0 ? 12 : hour % 12):\(String(format: "%02d", minute))\(hour < 12 ? "am" : "pm")"
         return "\(self.date(LondonTime.date(of: date))) at \(clock)"
     }
 

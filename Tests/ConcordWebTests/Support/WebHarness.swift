@@ -30,7 +30,8 @@ struct WebHarness {
             }
             let settings = WebSettings(secureCookies: false, bcryptCost: 4)
             try ConcordWeb.configure(
-                app, services: ConcordServices(database: database, settings: settings, clock: clock, holidays: .standard))
+                app,
+                services: ConcordServices(database: database, settings: settings, clock: clock, holidays: .standard))
             try await body(WebHarness(app: app, database: database, clock: clock))
         } catch {
             try? await app.asyncShutdown()
