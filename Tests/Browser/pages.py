@@ -58,6 +58,9 @@ class AxeRecord:
 
 # Filled in during the run and printed at the end (conftest.pytest_terminal_summary).
 AXE_RESULTS: dict[str, AxeRecord] = {}
+# Pages (ids masked) where an id is used twice: labels, hints and error links then point at
+# the wrong element for screen readers.
+DUPLICATE_IDS: dict[str, set[str]] = {}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -86,8 +89,15 @@ class Browser:
     def loaded(self):
         """Checks every page: no scripts at all, and no child's name in the title."""
         self.pages_loaded += 1
-        scripts, title = self.js("return [document.getElementsByTagName('script').length, document.title]")
-        assert scripts == 0, f"{self.path}: the page has {scripts} <script> tag(s)"
+        scripts, title, duplicates, path = self.js(
+            "var seen = {}, twice = [];"
+            "document.querySelectorAll('[id]').forEach(e => { if (seen[e.id]) twice.push(e.id); seen[e.id] = 1; });"
+            "return [document.getElementsByTagName('script').length, document.title, twice, location.pathname]"
+        )
+        assert scripts == 0, f"{path}: the page has {scripts} <script> tag(s)"
+        if duplicates:  # asserted by test_accessibility.test_ids_are_unique, with the pages listed
+            key = re.sub(r"[0-9A-Fa-f-]{36}", "<id>", path)
+            DUPLICATE_IDS.setdefault(key, set()).update(duplicates)
         for name in self.secrets:
             assert name.lower() not in title.lower(), f"{self.path}: the <title> {title!r} names the child {name!r}"
 

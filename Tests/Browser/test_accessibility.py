@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pytest
 from selenium.webdriver.common.by import By
 
-from pages import ADMIN, AXE_RESULTS, PASSWORD, Browser, Dispute, Walker, email, open_action, raise_dispute, submit_action
+from pages import ADMIN, AXE_RESULTS, DUPLICATE_IDS, PASSWORD, Browser, Dispute, Walker, email, open_action, raise_dispute, submit_action
 
 PRACTITIONER = email("practitioner.csc", "oldham")
 OFFICE = email("business-office", "oldham")
@@ -224,6 +224,11 @@ def stale_form(b: Browser, s: Scene):
     b.press("Save discussion")
     assert b.exists("#changes"), f"no 'this dispute changed' banner: {b.main_text()[:300]}"
     assert "This dispute changed since you opened this form" in b.main_text()
+    assert "Spoke to the health visitor." in b.d.find_element(By.NAME, "summary").get_attribute("value")
+    b.axe("action form: stale (dispute changed)")
+    b.press("Save discussion")  # the same answers, now against the current version
+    assert not b.errors() and b.path == s.open.path, f"submitting again failed: {b.errors()}"
+    return False
 
 
 def access_log(b: Browser, s: Scene):
@@ -276,6 +281,26 @@ def admin(path: str):
     return page
 
 
+def admin_first_row(path: str):
+    """The page the first row of an admin list links to (a person, an account, a version)."""
+
+    def page(b: Browser, s: Scene):
+        admin(path)(b, s)
+        links = b.js("return Array.from(document.querySelectorAll('main table tbody a'))")
+        assert links, f"{path} lists nothing"
+        b.click_and_wait(links[0])
+        assert b.h1() not in ("Page not found", "You cannot do this"), f"{b.path}: {b.h1()}"
+
+    return page
+
+
+def admin_form_with_errors(b: Browser, s: Scene):
+    admin("/admin/agencies/new")(b, s)
+    b.press()
+    assert b.errors(), "an empty new-agency form was accepted"
+    assert b.title.startswith("Error: ")
+
+
 def admin_forbidden_to_others(b: Browser, s: Scene):
     b.sign_in(OFFICE)
     b.go("/admin")
@@ -325,6 +350,14 @@ PAGES = {
     "admin: agencies": admin("/admin/agencies"),
     "admin: people": admin("/admin/people"),
     "admin: accounts": admin("/admin/accounts"),
+    "admin: person": admin_first_row("/admin/people"),
+    "admin: account": admin_first_row("/admin/accounts"),
+    "admin: policy version": admin_first_row("/admin/partnerships/oldham/policies"),
+    "admin: new partnership": admin("/admin/partnerships/new"),
+    "admin: new agency": admin("/admin/agencies/new"),
+    "admin: new person": admin("/admin/people/new"),
+    "admin: new account": admin("/admin/accounts/new"),
+    "admin: form with errors": admin_form_with_errors,
     "admin: forbidden to others": admin_forbidden_to_others,
 }
 # The close form needs an ended dispute; the scene's withdrawn one was closed through it, so
@@ -341,3 +374,12 @@ def test_axe(browser: Browser, scene: Scene, kind):
 def test_close_form_was_checked(scene):
     assert "action form: close" in AXE_RESULTS
     assert not AXE_RESULTS["action form: close"].failing
+
+
+def test_ids_are_unique(scene):
+    """Every page loaded in the run (this module's and the journeys') is checked as it loads;
+    a repeated id sends aria-describedby, label and error-summary links to the wrong element."""
+    action("Record a discussion")(scene.b, scene)  # at least this form, if run alone
+    assert not DUPLICATE_IDS, "ids used twice: " + "; ".join(
+        f"{page}: {', '.join(sorted(ids))}" for page, ids in sorted(DUPLICATE_IDS.items())
+    )

@@ -55,6 +55,16 @@ RAISE = {
 }
 
 
+# Steps each walk must have taken, so the policy's own rules were met through the forms.
+RULES = {
+    "oldham": ["as independent reviewing officer", "discussion by meeting"],
+    "coventry": ["as early help professional"],
+    "sunderland": ["as designated safeguarding lead"],
+    "north-east-lincolnshire": ["acknowledge", "agree plan", "discussion by meeting", "discussion by writing"],
+    "five-stage-flowchart": ["acknowledge", "agree plan", "complete action"],
+}
+
+
 @pytest.mark.parametrize("slug", POLICIES)
 def test_every_stage_to_resolution(browser: Browser, slug):
     b = browser
@@ -65,6 +75,9 @@ def test_every_stage_to_resolution(browser: Browser, slug):
     first, stages, _ = b.stage()
     assert first == 1 and stages >= 4
     walker.walk()
+    steps = " | ".join(dispute.log).lower()
+    for step in RULES[slug]:
+        assert step in steps, f"the {slug} walk never did {step!r}: {dispute.log}"
     b.go(dispute.path)
     assert b.status() == "Closed"
     assert not b.exists("#actions"), "a closed dispute offers no actions"
@@ -205,3 +218,34 @@ def test_what_each_role_can_and_cannot_see(browser: Browser):
     b.press("Sign in")
     b.who = email("practitioner.csc", slug)
     assert b.path == dispute.path
+
+
+def test_sunderland_designated_lead_at_each_stage(browser: Browser):
+    """Sunderland needs its designated safeguarding lead "at each stage": the dispute page's
+    requirement list must agree with the engine about whether that is met."""
+    b = browser
+    b.sign_in(email("practitioner.csc", "sunderland"))
+    dispute = raise_dispute(b, "sunderland", child="Tobias Wrenfield", agency="Health")
+    walker = Walker(b, dispute)
+    walker.page()
+    walker.satisfy_stage()  # the lead joins, in that capacity, at stage 1
+    walker.escalate(1, 4)
+    assert b.stage()[0] == 2
+    # A discussion at stage 2 without the lead, and the stage's records.
+    open_action(b, dispute, "Record a discussion")
+    b.choose("method", "face-to-face")
+    b.tick(b.options("participants[]")[0])  # the raiser only
+    b.type("summary", "The two line managers' teams spoke; the lead was not there.")
+    submit_action(b, dispute, "discussion without the lead")
+    walker.stage_records()
+    shown = dict(b.requirements()).get("Involve the designated safeguarding lead")
+
+    open_action(b, dispute, "Escalate to the next stage")
+    b.type("reason", "Still not agreed.")
+    b.tick(b.options("people[]")[0])
+    b.press("Escalate")
+    refused = b.errors()
+    assert not (shown == "Completed" and refused), (
+        f"the dispute page says 'Involve the designated safeguarding lead: {shown}', "
+        f"but escalating is refused: {refused}"
+    )

@@ -8,7 +8,7 @@ import Vapor
 @Suite("Static files and headers")
 struct AssetTests {
     @Test func theStylesheetIsServedAndCached() async throws {
-        try await WebHarness.with(settings: WebSettings(secureCookies: false, bcryptCost: 4)) { h in
+        try await WebHarness.with(seed: false) { h in
             let page = try await h.browser().get("/assets/concord.css")
             #expect(page.status == .ok)
             #expect(page.headers.contentType?.type == "text")
@@ -21,7 +21,7 @@ struct AssetTests {
     }
 
     @Test func aVersionedLinkIsImmutable() async throws {
-        try await WebHarness.with(settings: WebSettings(secureCookies: false, bcryptCost: 4)) { h in
+        try await WebHarness.with(seed: false) { h in
             let signIn = try await h.browser().get("/sign-in")
             let link = try #require(signIn.hrefs.first { $0.hasPrefix("/assets/concord.css?v=") })
             let page = try await h.browser().get(link)
@@ -37,7 +37,7 @@ struct AssetTests {
         "/assets//etc/passwd", "/assets/", "/assets/missing.css", "/assets/../Views/layout.leaf",
     ])
     func nothingOutsideTheAssetsIsServed(path: String) async throws {
-        try await WebHarness.with(settings: WebSettings(secureCookies: false, bcryptCost: 4)) { h in
+        try await WebHarness.with(seed: false) { h in
             let page = try await h.browser().get(path)
             #expect(page.status == .notFound, "\(path)")
             #expect(!page.body.contains("swift-tools-version"))

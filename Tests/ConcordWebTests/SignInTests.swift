@@ -31,7 +31,7 @@ struct SignInTests {
     }
 
     @Test func secureSettingMarksTheCookieSecure() async throws {
-        try await WebHarness.with(settings: WebSettings(secureCookies: true, bcryptCost: 4)) { h in
+        try await WebHarness.with(settings: WebSettings(secureCookies: true, bcryptCost: 4), seed: false) { h in
             try await Accounts(h.database).create(
                 email: "ann@example.org", name: "Ann Admin", role: .administrator,
                 passwordHash: try Bcrypt.hash("a long password", cost: 4))

@@ -35,6 +35,12 @@ struct ErrorPages: AsyncMiddleware {
                 heading: "You cannot do this",
                 paragraphs: ["Your role does not allow this. Ask your partnership's business office if you need it."],
                 link: Link(text: "Go to my work", href: SiteRoute.myWork.path))
+        case .conflict:
+            content = MessagePage(
+                heading: "This step is not possible now",
+                paragraphs: [
+                    "The dispute has moved on, or this step is for someone else: for example, only the raising agency can withdraw a dispute, and nothing can be recorded on a closed one."
+                ], link: Link(text: "Go to my work", href: SiteRoute.myWork.path))
         case .unauthorized:
             return request.redirect(to: .signIn)
         default:

@@ -49,8 +49,17 @@ struct SignInController: RouteCollection {
         guard errors.isEmpty else { return try await render(request, email: email, next: next, errors: errors) }
 
         let services = request.concord
-        let keys = ["email:\(email)", "client:\(request.remoteAddress?.ipAddress ?? "unknown")"]
-        if let until = try await services.throttle.lockedUntil(keys, at: request.now) {
+        // Per address and, more loosely, per client: a shared office network or proxy puts
+        // many people behind one client address, so one person's mistakes must not lock out all.
+        let emailKey = ["email:\(email)"]
+        let clientKey = request.remoteAddress?.ipAddress.map { ["client:\($0)"] } ?? []
+        let byClient = SignInThrottle(
+            services.database, limit: services.settings.signInAttemptLimit * 4, window: services.settings.signInLockout)
+        let locked = [
+            try await services.throttle.lockedUntil(emailKey, at: request.now),
+            try await byClient.lockedUntil(clientKey, at: request.now),
+        ].compactMap { $0 }.max()
+        if let until = locked {
             let minutes = max(1, Int((until.timeIntervalSince(request.now) / 60).rounded(.up)))
             errors.add(
                 "email",
@@ -62,11 +71,11 @@ struct SignInController: RouteCollection {
         if account == nil { hash = try await Passwords.decoy(cost: services.settings.bcryptCost, on: request) }
         let matches = try await Passwords.verify(password, hash: hash, on: request)
         guard let account, matches, !account.disabled else {
-            try await services.throttle.recordFailure(keys, at: request.now)
+            try await services.throttle.recordFailure(emailKey + clientKey, at: request.now)
             errors.add("email", "Enter a correct e-mail address and password")
             return try await render(request, email: email, next: next, errors: errors, status: .unauthorized)
         }
-        try await services.throttle.clear("email:\(email)")
+        try await services.throttle.clear(emailKey[0])
         try await request.signIn(account)
         if account.role == .administrator { return request.redirect(to: .admin) }
         return request.redirect(to: next.isEmpty ? SiteRoute.myWork.path : next, redirectType: .normal)

@@ -14,31 +14,6 @@ func demo(_ local: String, _ slug: String) -> String {
 }
 
 extension WebHarness {
-    /// Like `with`, but with the caller's settings and, unless seeding, no demo data at all.
-    static func with(
-        settings: WebSettings, seed: Bool = false, _ body: (WebHarness) async throws -> Void
-    ) async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("concord-web-\(UUID())")
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let database = try await ConcordDatabase.open(.sqlite(path: directory.appendingPathComponent("t.sqlite").path))
-        let app = try await Application.make(.testing)
-        do {
-            try await database.migrate()
-            let clock = FrozenClock(monday)
-            if seed { _ = try await DemoData.seed(database, hash: { try Bcrypt.hash($0, cost: 4) }, now: monday) }
-            try ConcordWeb.configure(
-                app,
-                services: ConcordServices(database: database, settings: settings, clock: clock, holidays: .standard))
-            try await body(WebHarness(app: app, database: database, clock: clock))
-        } catch {
-            try? await app.asyncShutdown()
-            await database.shutdown()
-            throw error
-        }
-        try await app.asyncShutdown()
-        await database.shutdown()
-    }
-
     func account(_ email: String) async throws -> Account {
         try #require(try await Accounts(database).find(email: email), "no account \(email)")
     }

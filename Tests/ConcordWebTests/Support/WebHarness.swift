@@ -17,18 +17,21 @@ struct WebHarness {
     /// 2026-11-23 10:00 London time.
     static let monday = Date(timeIntervalSince1970: 1_795_428_000)
 
-    static func with(seed: Bool = true, _ body: (WebHarness) async throws -> Void) async throws {
+    static let testSettings = WebSettings(secureCookies: false, bcryptCost: 4)
+
+    static func with(
+        settings: WebSettings = testSettings, seed: Bool = true, _ body: (WebHarness) async throws -> Void
+    ) async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("concord-web-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let database = try await ConcordDatabase.open(.sqlite(path: directory.appendingPathComponent("t.sqlite").path))
+        let file = directory.appendingPathComponent("t.sqlite")
+        if seed { try FileManager.default.copyItem(at: try await seededTemplate.value, to: file) }
+        let database = try await ConcordDatabase.open(.sqlite(path: file.path))
         let app = try await Application.make(.testing)
         do {
             try await database.migrate()
             let clock = FrozenClock(monday)
-            if seed {
-                _ = try await DemoData.seed(database, hash: { try Bcrypt.hash($0, cost: 4) }, now: monday)
-            }
-            let settings = WebSettings(secureCookies: false, bcryptCost: 4)
             try ConcordWeb.configure(
                 app,
                 services: ConcordServices(database: database, settings: settings, clock: clock, holidays: .standard))
@@ -40,6 +43,24 @@ struct WebHarness {
         }
         try await app.asyncShutdown()
         await database.shutdown()
+    }
+
+    /// The demo data, seeded once per test run and copied for each test: seeding takes seconds,
+    /// copying a file milliseconds. Closing the database first folds its write-ahead log into the
+    /// file, so the copy is complete.
+    private static let seededTemplate = Task<URL, any Error> {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "concord-web-template-\(UUID()).sqlite")
+        let database = try await ConcordDatabase.open(.sqlite(path: file.path))
+        do {
+            try await database.migrate()
+            _ = try await DemoData.seed(database, hash: { try Bcrypt.hash($0, cost: 4) }, now: monday)
+        } catch {
+            await database.shutdown()
+            throw error
+        }
+        await database.shutdown()
+        return file
     }
 
     /// A browser with no session yet.
@@ -126,7 +147,7 @@ final class Browser: @unchecked Sendable {
             if value.isEmpty || header.contains("Max-Age=0") { cookies[name] = nil } else { cookies[name] = value }
         }
         let text = response.body.getString(at: response.body.readerIndex, length: response.body.readableBytes) ?? ""
-        if method == .GET || response.status != .seeOther { lastBody = text }
+        if response.status != .seeOther { lastBody = text }
         return Page(status: response.status, headers: response.headers, body: text)
     }
 }
