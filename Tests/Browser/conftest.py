@@ -175,6 +175,13 @@ def browser(request, session_browser) -> Browser:
         b.d.delete_all_cookies()
 
 
+def pytest_sessionstart(session):
+    """Only this run's failures in artifacts/."""
+    if ARTIFACTS.exists():
+        for old in [*ARTIFACTS.glob("*.png"), *ARTIFACTS.glob("*.html")]:
+            old.unlink()
+
+
 MODULE_ORDER = ["test_journeys.py", "test_accessibility.py", "test_no_javascript.py"]
 
 

@@ -253,7 +253,7 @@ class Browser:
     OPTIONS_JS = """
         return Array.from(document.querySelectorAll(arguments[0]), function (input) {
             var label = document.querySelector("label[for='" + input.id + "']");
-            var hint = document.getElementById(input.id + '-hint');
+            var hint = document.getElementById(input.id + '-item-hint');
             return {element: input, labelElement: label, value: input.value, checked: input.checked,
                     label: label ? label.innerText.trim() : '', hint: hint ? hint.innerText.trim() : ''};
         });"""
@@ -636,7 +636,11 @@ class Walker:
         number, stages, title = b.stage()
         for name in self.pending():
             if name.startswith("Involve the "):
-                self.add_participant(name.removeprefix("Involve the "))
+                capacity = name.removeprefix("Involve the ")
+                # Someone already in that capacity counts at this stage once they take part in
+                # one of its discussions, which the walker records below with everyone ticked.
+                if not any(p["role"].lower() == capacity.lower() for p in b.people()):
+                    self.add_participant(capacity)
         requirements = dict(b.requirements())
         meeting = next((n for n, s in requirements.items() if n.startswith("Hold a ") and s == "Not yet done"), None)
         if meeting:

@@ -269,6 +269,13 @@ def forbidden(b: Browser, s: Scene):
     assert b.h1() == "You cannot do this"
 
 
+def step_not_possible(b: Browser, s: Scene):
+    """An action the dispute does not offer now (Oldham has no acknowledgement step)."""
+    b.sign_in(PRACTITIONER)
+    b.go(s.open.path + "/acknowledge")
+    assert b.h1() == "This step is not possible now"
+
+
 def admin(path: str):
     def page(b: Browser, s: Scene):
         b.sign_in(ADMIN)
@@ -344,6 +351,7 @@ PAGES = {
     "not found: dispute": not_found,
     "not found: path": not_found_path,
     "forbidden": forbidden,
+    "step not possible now (conflict)": step_not_possible,
     "admin": admin("/admin"),
     "admin: partnership": admin("/admin/partnerships/oldham"),
     "admin: policies": admin("/admin/partnerships/oldham/policies"),

@@ -85,20 +85,28 @@ extension DisputeEngine {
     }
 
     /// Rules such as "the IRO must take part when the child is looked after" for the stage
-    /// being left. A rule naming several stages ("with the designated lead for safeguarding at
-    /// each stage") needs that person at each: joining at the stage or in one of its discussions.
+    /// being left.
     func checkRequiredParticipants(_ state: DisputeState) throws(DisputeError) {
         let stage = state.currentStage.stage
-        let discussed = Set(state.currentStage.discussions.flatMap(\.participants).map(\.id))
         for rule in policy.rules {
             guard case .requiredParticipant(let capacity, let condition, let stages) = rule.kind, stages.contains(stage)
             else { continue }
             if let condition, !condition.holds(flags: state.childFlags, category: state.raised.category) { continue }
-            let holders = state.participants.filter { $0.capacity == capacity }
-            let present =
-                stages.count == 1
-                ? !holders.isEmpty : holders.contains { $0.stage == stage || discussed.contains($0.person.id) }
-            guard present else { throw .participantRequired(capacity, stage: stage) }
+            guard state.hasRequiredParticipant(capacity, ruleStages: stages) else {
+                throw .participantRequired(capacity, stage: stage)
+            }
         }
+    }
+}
+
+extension DisputeState {
+    /// Whether someone in `capacity` takes part as a rule naming `ruleStages` needs at the
+    /// current stage. A rule naming several stages ("with the designated lead for safeguarding at
+    /// each stage") needs them at each: joining at the stage or in one of its discussions.
+    public func hasRequiredParticipant(_ capacity: Capacity, ruleStages: [String]) -> Bool {
+        let holders = participants.filter { $0.capacity == capacity }
+        guard ruleStages.count > 1 else { return !holders.isEmpty }
+        let discussed = Set(currentStage.discussions.flatMap(\.participants).map(\.id))
+        return holders.contains { $0.stage == currentStage.stage || discussed.contains($0.person.id) }
     }
 }

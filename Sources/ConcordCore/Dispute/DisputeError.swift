@@ -47,7 +47,7 @@ public enum DisputeError: Error, Hashable, Sendable, CustomStringConvertible {
         case .recordsMissing(let stage, let missing):
             "stage \(stage) cannot be left without its records: \(missing.map(\.phrase).joined(separator: ", "))"
         case .participantRequired(let capacity, let stage):
-            "the policy requires \(capacity.phrase) to take part before leaving stage \(stage); add them first"
+            "the policy requires \(capacity.phrase) to take part before leaving stage \(stage); add them first, or, if they already take part, record a discussion at this stage that includes them"
         case .meetingRequired(let meeting, let stage):
             "the policy requires a \(meeting.lowercased()) at stage \(stage) before escalating: record it as a discussion held as a meeting"
         case .noRiskRule:

@@ -15,7 +15,8 @@ public struct SignInThrottle: Sendable {
         self.window = window
     }
 
-    /// When sign-in opens again for the first of `keys` that is locked, or nil if none is.
+    /// When sign-in opens again for every one of `keys`: the latest of their locks, or nil if none
+    /// is locked.
     public func lockedUntil(_ keys: [String], at now: Date) async throws -> Date? {
         let since = EventChain.timestamp(now.addingTimeInterval(-window))
         var until: Date?

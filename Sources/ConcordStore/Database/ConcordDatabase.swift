@@ -43,7 +43,13 @@ public final class ConcordDatabase: Sendable {
         case .postgres(let text):
             let databases = Databases(threadPool: .singleton, on: MultiThreadedEventLoopGroup.singleton)
             do {
-                databases.use(try .postgres(url: text, maxConnectionsPerEventLoop: 4, sqlLogLevel: .trace), as: .psql)
+                // Commands queue on the chain lock; under a burst, wait for a connection rather
+                // than fail the request after the driver's default ten seconds.
+                databases.use(
+                    try .postgres(
+                        url: text, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: .seconds(60),
+                        sqlLogLevel: .trace),
+                    as: .psql)
             } catch {
                 // The driver's own error can carry the whole URL, password and all.
                 throw DatabaseURLError(

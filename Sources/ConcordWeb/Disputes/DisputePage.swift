@@ -178,7 +178,7 @@ extension DisputePage {
                 stages.contains(stage.id)
             else { continue }
             if let condition, !condition.holds(flags: state.childFlags, category: state.raised.category) { continue }
-            let present = state.participants.contains { $0.capacity == capacity }
+            let present = state.hasRequiredParticipant(capacity, ruleStages: stages)
             items.append(
                 Requirement(
                     name: "Involve the \(Formatting.capacity(capacity).lowercased())", hint: rule.quote,

@@ -22,7 +22,7 @@ import Testing
         for command in [escalate(), resolve] {
             dispute.expectRefused(
                 command, .participantRequired(.independentReviewingOfficer, stage: "team-manager"),
-                mentioning: ["Independent Reviewing Officer", "team-manager", "add them first"])
+                mentioning: ["Independent Reviewing Officer", "team-manager", "record a discussion at this stage"])
         }
         try dispute.run(.addParticipant(Parties.iro, capacity: .independentReviewingOfficer))
         try dispute.run(escalate())
