@@ -249,3 +249,19 @@ def test_sunderland_designated_lead_at_each_stage(browser: Browser):
         f"the dispute page says 'Involve the designated safeguarding lead: {shown}', "
         f"but escalating is refused: {refused}"
     )
+
+
+def test_a_long_record_is_saved_whole(browser: Browser):
+    # Forms bigger than one network read arrive in pieces; the form token must still be found.
+    b = browser
+    b.sign_in(email("practitioner.csc", "oldham"))
+    dispute = raise_dispute(b, "oldham", child="Tilly Marchbank", harm="no", category="threshold")
+    open_action(b, dispute, "Record a discussion")
+    b.choose("method", "telephone")
+    for option in b.options("participants[]"):
+        b.tick(option)
+    summary = "Each agency set out its position in full. " * 300
+    b.d.execute_script("document.getElementById('summary').value = arguments[0];", summary)
+    submit_action(b, dispute, "long discussion")
+    assert summary.strip()[:200] in b.main_text()
+    assert len(summary) > 12_000

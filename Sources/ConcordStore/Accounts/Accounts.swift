@@ -61,7 +61,9 @@ public struct Accounts: Sendable {
         model.name = name
         model.passwordHash = passwordHash
         model.role = role.rawValue
-        model.personID = person
+        // Only roles that take part in disputes act as a person: a person's disputes must not
+        // become visible to an administrator or auditor through one.
+        model.personID = role.actsAsPerson ? person : nil
         model.partnershipID = role.isPartnershipWide ? partnership : nil
         model.disabled = false
         model.createdAt = EventChain.timestamp(now)

@@ -31,7 +31,7 @@ public enum DisputeAccess {
     {
         let db = database.database
         guard !account.disabled, let row = try await DisputeModel.find(dispute, on: db) else { return nil }
-        if let person = account.personID?.uuidString {
+        if account.role.actsAsPerson, let person = account.personID?.uuidString {
             let people = try await DisputePersonModel.query(on: db).filter(\.$disputeID == dispute).all()
                 .map(\.personID)
             if people.contains(person) { return .participant }
@@ -56,7 +56,7 @@ public enum DisputeAccess {
         guard !account.disabled else { return [] }
         let db = database.database
         var ids: Set<UUID> = []
-        if let person = account.personID {
+        if account.role.actsAsPerson, let person = account.personID {
             let team = try await PeopleGraph.load(db).team(of: person.uuidString)
             for chunk in Array(team).chunked(500) {
                 let rows = try await DisputePersonModel.query(on: db).filter(\.$personID ~~ chunk).all()

@@ -35,6 +35,11 @@ struct SessionMiddleware: AsyncMiddleware {
     /// that has ended, is refused before any handler sees it.
     private func checkForm(_ request: Request) async throws -> Response? {
         if request.sessionEnded { return request.redirect(to: .sessionExpired) }
+        // Middleware runs before Vapor gathers a streamed body; without this, any form larger
+        // than the first network read would look as if it had no token.
+        if request.body.data == nil {
+            _ = try await request.body.collect(max: request.application.routes.defaultMaxBodySize.value).get()
+        }
         let sent = try? request.content.get(String.self, at: "csrf")
         guard let expected = request.webSession?.session.csrfToken, let sent, Self.same(sent, expected) else {
             return try await request.page(

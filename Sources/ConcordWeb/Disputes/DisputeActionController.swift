@@ -45,6 +45,7 @@ struct DisputeActionController: RouteCollection {
 
     @Sendable func show(_ request: Request, _ action: DisputeAction) async throws -> Response {
         let dispute = try await allowed(request, action)
+        try await request.logAccess(dispute, "opened the form: \(action.title.lowercased())")
         let choices = try await PeopleChoices.load(dispute, directory: request.concord.directory)
         let form = ActionForm.make(
             action, dispute: dispute, choices: choices, sent: nil, today: LondonTime.date(of: request.now))
@@ -59,7 +60,8 @@ struct DisputeActionController: RouteCollection {
         let choices = try await PeopleChoices.load(dispute, directory: request.concord.directory)
         let today = LondonTime.date(of: request.now)
         let token = sent.text("token").isEmpty ? UUID().uuidString : sent.text("token")
-        let version = Int(sent.text("version")) ?? dispute.loaded.state.version
+        // A form without its version cannot show it is current, so it is treated as stale.
+        let version = Int(sent.text("version")) ?? 0
         let form = ActionForm.make(action, dispute: dispute, choices: choices, sent: sent, today: today)
         func again(_ errors: FormErrors, version: Int, changes: [TimelineEntry] = []) async throws -> Response {
             try await render(
