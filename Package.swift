@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
         .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
         .package(url: "https://github.com/vapor/leaf.git", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     ],
     targets: [
         .target(
@@ -33,6 +35,7 @@ let package = Package(
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
             ]
         ),
+        .target(name: "ConcordNotifications", dependencies: ["ConcordCore", "ConcordStore", "ConcordMail"]),
         .target(name: "ConcordDemo", dependencies: ["ConcordCore", "ConcordStore"]),
         .target(
             name: "ConcordWeb",
@@ -40,6 +43,7 @@ let package = Package(
                 "ConcordCore",
                 "ConcordStore",
                 "ConcordDemo",
+                "ConcordNotifications",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Leaf", package: "leaf"),
             ],
@@ -51,10 +55,21 @@ let package = Package(
                 "ConcordCore",
                 "ConcordStore",
                 "ConcordWeb",
+                "ConcordMail",
+                "ConcordNotifications",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "concord", dependencies: ["ConcordCLI"]),
+        .target(
+            name: "ConcordMail",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOTLS", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
         .executableTarget(
             name: "concord-benchmarks",
             dependencies: [
@@ -63,7 +78,14 @@ let package = Package(
             ],
             path: "Benchmarks/concord-benchmarks"
         ),
+        // A real SMTP server (aiosmtpd) and Python's mail parser, for the tests that send mail.
+        .target(name: "MailTestSupport", path: "Tests/MailTestSupport", exclude: ["smtp_sink.py"]),
+        .testTarget(
+            name: "ConcordNotificationsTests",
+            dependencies: ["ConcordCore", "ConcordStore", "ConcordMail", "ConcordNotifications", "MailTestSupport"]
+        ),
         .testTarget(name: "ConcordCoreTests", dependencies: ["ConcordCore"]),
+        .testTarget(name: "ConcordMailTests", dependencies: ["ConcordMail", "MailTestSupport"]),
         .testTarget(name: "ConcordStoreTests", dependencies: ["ConcordCore", "ConcordStore"]),
         .testTarget(name: "ConcordCLITests", dependencies: ["ConcordCore", "ConcordStore", "concord"]),
         .testTarget(name: "ConcordDemoTests", dependencies: ["ConcordCore", "ConcordStore", "ConcordDemo"]),

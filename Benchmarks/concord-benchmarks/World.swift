@@ -29,9 +29,11 @@ struct World {
         return World(
             database: database, partnership: partnership, policy: policy, socialCare: socialCare, health: health,
             manager: try await directory.addPerson(
-                name: "Team Manager", email: nil, agency: socialCare, level: .lineManager, lineManager: nil),
+                name: "Team Manager", email: "team.manager@csc.example", agency: socialCare, level: .lineManager,
+                lineManager: nil),
             otherManager: try await directory.addPerson(
-                name: "Health Manager", email: nil, agency: health, level: .lineManager, lineManager: nil),
+                name: "Health Manager", email: "manager@health.example", agency: health, level: .lineManager,
+                lineManager: nil),
             headOfService: try await directory.addPerson(
                 name: "Head of Service", email: nil, agency: socialCare, level: .headOfService, lineManager: nil))
     }

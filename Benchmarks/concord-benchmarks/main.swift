@@ -6,6 +6,7 @@ import Foundation
 //   swift run -c release concord-benchmarks store sqlite:/tmp/bench.sqlite [events] [disputes]
 //   swift run -c release concord-benchmarks store postgres://USER:PASS@127.0.0.1:PORT/DB [events] [disputes]
 //   swift run -c release concord-benchmarks overdue DATABASE_URL   (again, on a database the store run filled)
+//   swift run -c release concord-benchmarks sweep EMPTY_DATABASE_URL [open-stages]
 let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
 case "calendar", nil:
@@ -24,7 +25,16 @@ case "overdue":
         exit(2)
     }
     try await StoreBenchmark(url: try DatabaseURL(arguments[1])).overdueOnly()
+case "sweep":
+    guard arguments.count >= 2 else {
+        print("usage: concord-benchmarks sweep EMPTY_DATABASE_URL [open-stages]")
+        exit(2)
+    }
+    let stages = arguments.count > 2 ? Int(arguments[2]) ?? 1_000_000 : 1_000_000
+    try await SweepBenchmark(url: try DatabaseURL(arguments[1])).run(openStages: stages)
 default:
-    print("usage: concord-benchmarks [calendar | store DATABASE_URL [events] [open-disputes]]")
+    print(
+        "usage: concord-benchmarks [calendar | store DATABASE_URL [events] [open-disputes] | sweep DATABASE_URL [open-stages]]"
+    )
     exit(2)
 }

@@ -67,7 +67,8 @@ enum DemoDirectory {
                 for level in type == .other ? partnershipLevels : chain {
                     let person = try await directory.addPerson(
                         name: names.take(), email: DemoNames.email(level, type, partnership: slug), agency: ref,
-                        level: level, lineManager: manager)
+                        level: level, lineManager: manager,
+                        designatedLead: level == .lineManager && type != .other)
                     agency.people[level] = person
                     if type != .other { manager = person }
                 }

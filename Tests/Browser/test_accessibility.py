@@ -231,6 +231,18 @@ def stale_form(b: Browser, s: Scene):
     return False
 
 
+def document(suffix: str, heading: str | None, which: str = "open"):
+    """A dispute's document page; its heading starts with `heading`, else the reference."""
+
+    def page(b: Browser, s: Scene):
+        dispute = getattr(s, which)
+        b.sign_in(ACCOUNTS[which])
+        b.go(dispute.path + suffix)
+        assert b.h1().startswith(heading or dispute.reference), f"{b.path}: {b.h1()}"
+
+    return page
+
+
 def access_log(b: Browser, s: Scene):
     b.sign_in(OFFICE)
     b.go(s.open.path + "/access-log")
@@ -342,6 +354,11 @@ PAGES = {
     "action form: resolve": action("Record the resolution"),
     "action form: refer-onward": refer_onward,
     "action form: withdraw": action("Withdraw the dispute"),
+    "action form: schedule-meeting": action("Schedule the meeting"),
+    "action form: meeting-minutes": action("Record the meeting's minutes"),
+    "document: printable record": document("/record", None),
+    "document: meeting agenda": document("/meeting/agenda", "Agenda: Resolution meeting"),
+    "document: SSCP referral form": document("/forms/sscp-referral", "Dispute resolution – referral to SSCP", "last_stage"),
     "action form: with errors": action_form_with_errors,
     "action form: refused by the policy": action_refused_by_policy,
     "action form: stale (dispute changed)": stale_form,

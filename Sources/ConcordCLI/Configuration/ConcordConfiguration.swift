@@ -22,6 +22,7 @@ struct ConcordConfiguration: Sendable {
     /// `CONCORD_DEMO_DATA`: `first-run` (the default) seeds demo data into an empty database;
     /// `off` never does.
     var demoOnFirstRun = true
+    var mail = MailConfiguration()
 
     static let defaultDataDirectory = "./concord-data"
 
@@ -41,6 +42,7 @@ struct ConcordConfiguration: Sendable {
         var configuration = ConcordConfiguration(
             dataDirectory: URL(fileURLWithPath: dataDirectory, isDirectory: true), databaseURL: databaseURL)
         configuration.readWebSettings(environment, problems: &problems)
+        configuration.mail = MailConfiguration.read(environment, problems: &problems)
         guard problems.isEmpty else { throw ConfigurationError(problems: problems) }
         return configuration
     }
@@ -76,6 +78,13 @@ struct ConcordConfiguration: Sendable {
         case let other?: problems.append("CONCORD_DEMO_DATA is \"\(other)\"; it must be first-run or off")
         }
     }
+
+    /// Where messages are written when no relay is configured.
+    var mailDirectory: URL {
+        mail.mailDirectory ?? dataDirectory.appendingPathComponent("mail", isDirectory: true)
+    }
+
+    var publicURL: String { mail.publicURL ?? "http://\(host):\(port)" }
 
     /// A GOV.UK bank-holiday list imported with `concord calendar import`.
     var importedHolidaysFile: URL {

@@ -45,9 +45,14 @@ struct ServeCommand: AsyncParsableCommand {
             Console.print(
                 "Concord is running at http://\(configuration.host):\(configuration.port) (\(configuration.databaseURL))"
             )
+            Console.print(MailSetup.describe(configuration))
+            let clock = SystemClock()
             try await ConcordWeb.run(
                 services: ConcordServices(
-                    database: database, settings: settings, clock: SystemClock(), holidays: holidays))
+                    database: database, settings: settings, clock: clock, holidays: holidays,
+                    notices: NoticeSettings(publicURL: configuration.publicURL),
+                    notifications: MailSetup.runner(
+                        configuration, database: database, holidays: holidays, clock: clock)))
         } catch {
             await database.shutdown()
             throw error

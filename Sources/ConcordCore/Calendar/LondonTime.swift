@@ -17,6 +17,11 @@ public enum LondonTime {
         return LocalDate(year: parts.year!, month: parts.month!, day: parts.day!)!
     }
 
+    /// The hour on London clocks, 0 to 23.
+    public static func hour(of instant: Date) -> Int {
+        calendar.component(.hour, from: instant)
+    }
+
     public static func startOfDay(_ date: LocalDate) -> Date {
         calendar.date(from: DateComponents(year: date.year, month: date.month, day: date.day))!
     }

@@ -52,4 +52,7 @@ public enum DisputeCommand: Hashable, Sendable {
     case referExternally(route: String, reason: String)
     case withdraw(reason: String)
     case close(reviewHeld: Bool?, note: String?)
+    /// Arranges the current stage's meeting, or rearranges the one not yet minuted.
+    case scheduleMeeting(ScheduleMeeting)
+    case recordMinutes(MeetingMinutes)
 }

@@ -15,9 +15,7 @@ extension DisputeEngine {
         let missing = missingRecords(state, supplied: evidence == nil ? [] : [.effortsExhausted])
         guard missing.isEmpty else { throw .recordsMissing(stage: policy.stages[index].id, missing: missing) }
         try checkRequiredParticipants(state)
-        if let meeting = policy.stages[index].meeting, meeting.required,
-            !state.currentStage.discussions.contains(where: { $0.method == .meeting })
-        {
+        if let meeting = policy.stages[index].meeting, meeting.required, !state.currentStageMeetingHeld {
             throw .meetingRequired(meeting.name, stage: policy.stages[index].id)
         }
         guard !people.isEmpty else { throw .missingField("the people taking part at the next stage") }

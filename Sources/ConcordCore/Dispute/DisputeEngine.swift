@@ -68,6 +68,8 @@ public struct DisputeEngine: Sendable {
         case .referExternally(let route, let reason): return try referExternally(state, route: route, reason: reason)
         case .withdraw(let reason): return [.withdrawn(.init(reason: try required(reason, "a reason")))]
         case .close(let reviewHeld, let note): return try close(state, reviewHeld: reviewHeld, note: note)
+        case .scheduleMeeting(let request): return try scheduleMeeting(state, request, today: today)
+        case .recordMinutes(let minutes): return try recordMinutes(state, minutes, today: today)
         }
     }
 

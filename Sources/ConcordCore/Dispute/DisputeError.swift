@@ -26,6 +26,13 @@ public enum DisputeError: Error, Hashable, Sendable, CustomStringConvertible {
     case stillOpen
     case outsideCalendar(String)
     case policyMismatch(dispute: String, engine: String)
+    case noMeeting(stage: String)
+    case meetingInPast
+    case meetingLength
+    case minutesBeforeMeeting
+    case unknownPerson(String)
+    case actionDueBeforeMeeting(String)
+    case reviewBeforeMeeting
 
     public var description: String {
         switch self {
@@ -49,7 +56,7 @@ public enum DisputeError: Error, Hashable, Sendable, CustomStringConvertible {
         case .participantRequired(let capacity, let stage):
             "the policy requires \(capacity.phrase) to take part before leaving stage \(stage); add them first, or, if they already take part, record a discussion at this stage that includes them"
         case .meetingRequired(let meeting, let stage):
-            "the policy requires a \(meeting.lowercased()) at stage \(stage) before escalating: record it as a discussion held as a meeting"
+            "the policy requires a \(meeting.lowercased()) at stage \(stage) before escalating: record its minutes, or a discussion held as a meeting"
         case .noRiskRule:
             "this policy has no rule for jumping stages when risk escalates; escalate one stage at a time"
         case .alreadyPastRiskStage(let stage):
@@ -75,6 +82,16 @@ public enum DisputeError: Error, Hashable, Sendable, CustomStringConvertible {
         case .outsideCalendar(let message): message
         case .policyMismatch(let dispute, let engine):
             "the dispute runs under policy \(dispute), not \(engine); load the version it was raised under"
+        case .noMeeting(let stage):
+            "the policy has no meeting at stage \(stage); record a discussion instead"
+        case .meetingInPast: "a meeting cannot be scheduled in the past: choose today or a later date"
+        case .meetingLength: "a meeting must last between 15 minutes and 8 hours"
+        case .minutesBeforeMeeting: "minutes can only be recorded once the meeting has been held: check the date"
+        case .unknownPerson(let name):
+            "\(name) does not take part in this dispute and was not invited to the meeting: add them to the dispute first"
+        case .actionDueBeforeMeeting(let action):
+            "the action \"\(action)\" is due before the meeting was held: give a date on or after the meeting"
+        case .reviewBeforeMeeting: "the date of review must be on or after the date of the meeting"
         }
     }
 }

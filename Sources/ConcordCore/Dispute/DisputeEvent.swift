@@ -15,6 +15,8 @@ public enum DisputeEvent: Hashable, Sendable {
     case referredExternally(ReferredExternally)
     case withdrawn(Withdrawn)
     case closed(Closed)
+    case meetingScheduled(MeetingScheduled)
+    case meetingMinutesRecorded(MeetingMinutesRecorded)
 
     public var type: String {
         switch self {
@@ -32,6 +34,8 @@ public enum DisputeEvent: Hashable, Sendable {
         case .referredExternally: "referred-externally"
         case .withdrawn: "withdrawn"
         case .closed: "closed"
+        case .meetingScheduled: "meeting-scheduled"
+        case .meetingMinutesRecorded: "meeting-minutes-recorded"
         }
     }
 }
@@ -58,6 +62,8 @@ extension DisputeEvent: Codable {
         case "referred-externally": self = .referredExternally(try data(ReferredExternally.self))
         case "withdrawn": self = .withdrawn(try data(Withdrawn.self))
         case "closed": self = .closed(try data(Closed.self))
+        case "meeting-scheduled": self = .meetingScheduled(try data(MeetingScheduled.self))
+        case "meeting-minutes-recorded": self = .meetingMinutesRecorded(try data(MeetingMinutesRecorded.self))
         default:
             throw DecodingError.dataCorruptedError(
                 forKey: .type, in: container, debugDescription: "unknown dispute event type \"\(type)\"")
@@ -82,6 +88,8 @@ extension DisputeEvent: Codable {
         case .referredExternally(let data): try container.encode(data, forKey: .data)
         case .withdrawn(let data): try container.encode(data, forKey: .data)
         case .closed(let data): try container.encode(data, forKey: .data)
+        case .meetingScheduled(let data): try container.encode(data, forKey: .data)
+        case .meetingMinutesRecorded(let data): try container.encode(data, forKey: .data)
         }
     }
 }

@@ -20,6 +20,8 @@ public struct DisputeState: Hashable, Sendable {
         public var records = StageRecords()
         public var discussions: [DisputeEvent.DiscussionRecorded] = []
         public var planAgreed = false
+        public var meetings: [DisputeEvent.MeetingScheduled] = []
+        public var minutes: [DisputeEvent.MeetingMinutesRecorded] = []
     }
 
     public private(set) var raised: DisputeEvent.Raised
@@ -46,6 +48,10 @@ public struct DisputeState: Hashable, Sendable {
     public var openActions: [PlannedAction] { plan.filter { completedActions[$0.id] == nil } }
     public var overallDue: LocalDate? { raised.overallDue ?? stages.lazy.compactMap(\.overallDue).first }
     public var acknowledgementDue: LocalDate? { stages.lazy.compactMap(\.acknowledgementDue).last }
+
+    mutating func replaceCurrentStage(_ visit: StageVisit) {
+        stages[stages.count - 1] = visit
+    }
 
     /// Starts a state from the first event, which must be `raised`.
     public init?(first event: DisputeEvent, at time: Date) {
@@ -117,6 +123,8 @@ public struct DisputeState: Hashable, Sendable {
         case .closed(let closed):
             closure = closed
             status = .closed
+        case .meetingScheduled(let meeting): schedule(meeting)
+        case .meetingMinutesRecorded(let minutes): stages[stages.count - 1].minutes.append(minutes)
         }
     }
 }

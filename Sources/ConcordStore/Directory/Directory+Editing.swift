@@ -44,3 +44,13 @@ extension Directory {
         }
     }
 }
+
+extension Directory {
+    public func setDesignatedLead(person: UUID, _ isLead: Bool) async throws {
+        guard let model = try await PersonModel.find(person, on: database.database) else {
+            throw StoreError.notFound("person \(person)")
+        }
+        model.designatedLead = isLead
+        try await model.save(on: database.database)
+    }
+}

@@ -19,6 +19,8 @@ extension Directory {
         public var agency: AgencyRef
         public var level: RoleLevel
         public var lineManagerID: UUID?
+        /// One of their agency's designated safeguarding leads.
+        public var designatedLead: Bool = false
 
         public var ref: PersonRef { PersonRef(id: id.uuidString, name: name, agency: agency, level: level) }
     }
@@ -61,7 +63,7 @@ extension Directory {
             }
             return Person(
                 id: try model.requireID(), name: model.name, email: model.email, agency: agency, level: level,
-                lineManagerID: model.lineManagerID)
+                lineManagerID: model.lineManagerID, designatedLead: model.designatedLead)
         }
     }
 
@@ -73,7 +75,7 @@ extension Directory {
         return Person(
             id: id, name: model.name, email: model.email,
             agency: AgencyRef(id: model.agencyID.uuidString, name: agency.name), level: level,
-            lineManagerID: model.lineManagerID)
+            lineManagerID: model.lineManagerID, designatedLead: model.designatedLead)
     }
 
     public func setClosureDay(_ day: LocalDate, partnership: UUID, closed: Bool) async throws {

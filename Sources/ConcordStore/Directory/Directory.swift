@@ -63,14 +63,15 @@ public struct Directory: Sendable {
 
     @discardableResult
     public func addPerson(
-        name: String, email: String?, agency: AgencyRef, level: RoleLevel, lineManager: PersonRef?
+        name: String, email: String?, agency: AgencyRef, level: RoleLevel, lineManager: PersonRef?,
+        designatedLead: Bool = false
     )
         async throws -> PersonRef
     {
         guard let agencyID = UUID(uuidString: agency.id) else { throw StoreError.notFound("agency \(agency.id)") }
         let model = PersonModel(
             name: name, email: email, agencyID: agencyID, level: level.rawValue,
-            lineManagerID: lineManager.flatMap { UUID(uuidString: $0.id) })
+            lineManagerID: lineManager.flatMap { UUID(uuidString: $0.id) }, designatedLead: designatedLead)
         try await model.create(on: database.database)
         return PersonRef(id: try model.requireID().uuidString, name: name, agency: agency, level: level)
     }

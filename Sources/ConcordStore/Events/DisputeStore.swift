@@ -8,10 +8,12 @@ import SQLKit
 public struct DisputeStore: Sendable {
     let database: ConcordDatabase
     let holidays: HolidayTable
+    let notices: NoticeSettings
 
-    public init(_ database: ConcordDatabase, holidays: HolidayTable = .standard) {
+    public init(_ database: ConcordDatabase, holidays: HolidayTable = .standard, notices: NoticeSettings = .init()) {
         self.database = database
         self.holidays = holidays
+        self.notices = notices
     }
 
     public struct Loaded: Sendable {
@@ -62,6 +64,8 @@ public struct DisputeStore: Sendable {
                 throw StoreError.notFound("raise event")
             }
             try await DisputeProjection.write(state, id: id, on: tx)
+            try await queueNotices(
+                events, from: 1, state: state, policy: policy, id: id, actor: command.raisedBy, now, tx)
             return Loaded(id: id, state: state, events: chained, policy: policy, calendar: calendar)
         }
     }
@@ -91,10 +95,27 @@ public struct DisputeStore: Sendable {
             var state = loaded.state
             for event in events { state.apply(event, at: now) }
             try await DisputeProjection.write(state, id: id, on: tx)
+            try await queueNotices(
+                events, from: loaded.state.version + 1, state: state, policy: loaded.policy, id: id, actor: actor, now,
+                tx)
             return Loaded(
                 id: id, state: state, events: loaded.events + chained, policy: loaded.policy,
                 calendar: loaded.calendar)
         }
+    }
+
+    /// The messages the events call for, queued with them so that neither exists without the other.
+    private func queueNotices(
+        _ events: [DisputeEvent], from version: Int, state: DisputeState, policy: Policy, id: UUID,
+        actor: PersonRef, _ now: Date, _ tx: any Database
+    ) async throws {
+        let planned = NoticePlanner(policy: policy, disputeID: id.uuidString.lowercased())
+            .notices(for: events, firstVersion: version, state: state, actor: actor)
+        guard let partnership = UUID(uuidString: state.raised.partnershipID) else { return }
+        let dispute = NoticeQueue.Dispute(
+            id: id, reference: state.reference, partnershipID: partnership, partnershipName: policy.partnership,
+            participants: state.participants.map { ($0.person.id, $0.capacity) })
+        try await NoticeQueue(db: tx, settings: notices).enqueue(planned, for: dispute, at: now)
     }
 
     /// Checked under the chain lock, so of two identical submissions racing, the second sees

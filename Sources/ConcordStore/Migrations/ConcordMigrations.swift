@@ -20,5 +20,9 @@ public enum ConcordMigrations {
         CreateSignInFailures(),
         CreateDisputeAccessLog(),
         CreateFormSubmissions(),
+        CreateOutboxMessages(),
+        CreateMailSettings(),
+        AddDesignatedLeads(),
+        CreateDeadlineSweeps(),
     ]
 }

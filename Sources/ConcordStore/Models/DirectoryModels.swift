@@ -69,16 +69,21 @@ final class PersonModel: Model, @unchecked Sendable {
     @Field(key: "agency_id") var agencyID: UUID
     @Field(key: "level") var level: String
     @OptionalField(key: "line_manager_id") var lineManagerID: UUID?
+    @Field(key: "designated_lead") var designatedLead: Bool
 
     init() {}
 
-    init(id: UUID? = nil, name: String, email: String?, agencyID: UUID, level: String, lineManagerID: UUID?) {
+    init(
+        id: UUID? = nil, name: String, email: String?, agencyID: UUID, level: String, lineManagerID: UUID?,
+        designatedLead: Bool = false
+    ) {
         self.id = id
         self.name = name
         self.email = email
         self.agencyID = agencyID
         self.level = level
         self.lineManagerID = lineManagerID
+        self.designatedLead = designatedLead
     }
 }
 

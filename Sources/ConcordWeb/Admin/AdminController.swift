@@ -14,6 +14,7 @@ struct AdminController: RouteCollection {
         try admin.register(collection: AdminPeople())
         try admin.register(collection: AdminAccounts())
         try admin.register(collection: AdminAccount())
+        try admin.register(collection: AdminMail())
     }
 
     struct PartnershipRow: Encodable {

@@ -81,6 +81,8 @@ struct AdminPartnerships: RouteCollection {
         var hasPolicy: Bool
         var policy: String
         var policiesHref: String
+        var secureDomains: String
+        var secureDomainsHref: String
         var backHref = SiteRoute.admin.path
         var days: [Day]
         var hasDays: Bool
@@ -100,6 +102,7 @@ struct AdminPartnerships: RouteCollection {
         _ request: Request, _ partnership: Directory.Partnership, sent: FormValues?, errors: FormErrors
     ) async throws -> Response {
         let current = try? await request.concord.directory.currentPolicy(partnership: partnership.id)
+        let domains = try await request.concord.mailPreferences.secureDomains(partnership: partnership.id)
         var day = FormField.date(
             name: "day", label: "Add a closure day",
             hint: "A day the partnership's agencies are closed that is not a "
@@ -115,6 +118,8 @@ struct AdminPartnerships: RouteCollection {
             hasPolicy: current != nil,
             policy: current.map { "\($0.policy.name) (\($0.policy.id), version \($0.version.prefix(12)))" } ?? "",
             policiesHref: SiteRoute.adminPolicies(slug).path,
+            secureDomains: domains.isEmpty ? "None: e-mails carry no child's details" : domains.joined(separator: ", "),
+            secureDomainsHref: SiteRoute.adminSecureDomains(slug).path,
             days: partnership.closureDays.map { Day(text: Formatting.date($0), iso: $0.iso) },
             hasDays: !partnership.closureDays.isEmpty, addHref: SiteRoute.adminClosureDays(slug).path,
             removeHref: SiteRoute.adminRemoveClosureDay(slug).path, fields: fields, errors: linked,

@@ -15,6 +15,8 @@ extension AdminPeople {
         var details: [Detail]
         var postHref: String
         var fields: [FormField]
+        var leadHref: String
+        var isLead: Bool
         var errors: FormErrors
         var hasErrors: Bool
     }
@@ -63,6 +65,7 @@ extension AdminPeople {
             Detail(label: "Level", value: person.level.displayName),
             Detail(label: "E-mail address", value: person.email ?? "None"),
             Detail(label: "Line manager", value: manager.map { "\($0.name), \($0.agency.name)" } ?? "None"),
+            Detail(label: "Designated safeguarding lead", value: person.designatedLead ? "Yes" : "No"),
             Detail(
                 label: "Sign-in accounts",
                 value: accounts.isEmpty ? "None" : accounts.map(\.email).joined(separator: ", ")),
@@ -76,7 +79,8 @@ extension AdminPeople {
         let linked = errors.apply(to: &fields)
         let page = PersonPage(
             name: person.name, details: details, postHref: SiteRoute.adminPerson(.value(person.id)).path,
-            fields: fields, errors: linked, hasErrors: !linked.isEmpty)
+            fields: fields, leadHref: SiteRoute.adminPersonLead(.value(person.id)).path,
+            isLead: person.designatedLead, errors: linked, hasErrors: !linked.isEmpty)
         return try await request.page(
             "admin/person", title: (errors.isEmpty ? "" : "Error: ") + person.name, page,
             status: errors.isEmpty ? .ok : .unprocessableEntity, notice: errors.isEmpty ? request.notice : nil)

@@ -1,4 +1,5 @@
 import ConcordCore
+import ConcordNotifications
 import ConcordStore
 import Vapor
 
@@ -8,17 +9,29 @@ public struct ConcordServices: Sendable {
     public var settings: WebSettings
     public var clock: any WallClock
     public var holidays: HolidayTable
+    /// How messages link back here.
+    public var notices: NoticeSettings
+    /// Delivers mail and watches deadlines while the server runs; nil in tests that drive it
+    /// themselves.
+    public var notifications: NotificationRunner?
 
-    public init(database: ConcordDatabase, settings: WebSettings, clock: any WallClock, holidays: HolidayTable) {
+    public init(
+        database: ConcordDatabase, settings: WebSettings, clock: any WallClock, holidays: HolidayTable,
+        notices: NoticeSettings = .init(), notifications: NotificationRunner? = nil
+    ) {
         self.database = database
         self.settings = settings
         self.clock = clock
         self.holidays = holidays
+        self.notices = notices
+        self.notifications = notifications
     }
 
     var directory: Directory { Directory(database) }
     var accounts: Accounts { Accounts(database) }
-    var disputes: DisputeStore { DisputeStore(database, holidays: holidays) }
+    var disputes: DisputeStore { DisputeStore(database, holidays: holidays, notices: notices) }
+    var outbox: Outbox { Outbox(database) }
+    var mailPreferences: MailPreferences { MailPreferences(database) }
     var accessLog: AccessLog { AccessLog(database) }
     var sessions: WebSessions {
         WebSessions(

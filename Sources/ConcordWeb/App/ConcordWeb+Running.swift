@@ -10,6 +10,10 @@ extension ConcordWeb {
             name: "production",
             arguments: ["concord", "serve", "--hostname", settings.host, "--port", String(settings.port)])
         let app = try await Application.make(environment)
+        let notifications = services.notifications.map { runner in
+            Task { [logger = app.logger] in await runner.run(logger: logger) }
+        }
+        defer { notifications?.cancel() }
         do {
             try configure(app, services: services)
             try await app.execute()

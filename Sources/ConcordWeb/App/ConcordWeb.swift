@@ -37,7 +37,10 @@ public enum ConcordWeb {
         try signedIn.register(collection: RaiseController())
         try signedIn.register(collection: DisputeController())
         try signedIn.register(collection: DisputeActionController())
+        try signedIn.register(collection: DocumentController())
         try signedIn.register(collection: PartnershipController())
+        try signedIn.register(collection: PartnershipMailController())
+        try signedIn.register(collection: MailSettingsController())
         try signedIn.register(collection: AdminController())
     }
 }

@@ -15,7 +15,9 @@ enum ActionAvailability {
         case .open: break
         }
         let index = policy.stageIndex(state.currentStage.stage) ?? 0
-        var actions: [DisputeAction] = [.recordDiscussion, .agreePlan]
+        var actions: [DisputeAction] = [.recordDiscussion]
+        if policy.stages[index].meeting != nil { actions += [.scheduleMeeting, .recordMinutes] }
+        actions.append(.agreePlan)
         if !state.openActions.isEmpty { actions.append(.completeAction) }
         actions += [.addParticipant, .recordStageRecords]
         if index + 1 < policy.stages.count { actions.append(.escalate) }

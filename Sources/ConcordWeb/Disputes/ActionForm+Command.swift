@@ -6,7 +6,7 @@ extension ActionForm {
     /// Reads the answers into the engine's command, or says what is missing and where. The
     /// engine then checks the policy's rules; this only checks what the form itself asks.
     static func command(
-        _ action: DisputeAction, sent: FormValues, dispute: VisibleDispute, choices: PeopleChoices
+        _ action: DisputeAction, sent: FormValues, dispute: VisibleDispute, choices: PeopleChoices, actor: PersonRef
     ) -> Outcome {
         var errors = FormErrors()
         let state = dispute.loaded.state
@@ -22,6 +22,10 @@ extension ActionForm {
         }
         let command: DisputeCommand
         switch action {
+        case .scheduleMeeting:
+            command = scheduleCommand(sent, choices: MeetingPeople(dispute, choices), organiser: actor, errors: &errors)
+        case .recordMinutes:
+            command = minutesCommand(sent, dispute: dispute, choices: MeetingPeople(dispute, choices), errors: &errors)
         case .recordDiscussion:
             let held = sent.date("held", label: "The date", errors: &errors)
             if held == nil { errors.add("held", "Enter the date of the discussion") }

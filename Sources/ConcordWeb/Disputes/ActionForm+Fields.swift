@@ -33,6 +33,8 @@ extension ActionForm {
         let nextStage = index + 1 < policy.stages.count ? policy.stages[index + 1] : nil
 
         switch action {
+        case .scheduleMeeting: return scheduleMeeting(dispute, choices: choices, sent: sent, today: today)
+        case .recordMinutes: return minutes(dispute, choices: choices, sent: sent, today: today)
         case .recordDiscussion:
             let expected = stage?.contact.map { contact in
                 "The protocol expects: "

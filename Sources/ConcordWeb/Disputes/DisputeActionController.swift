@@ -69,12 +69,12 @@ struct DisputeActionController: RouteCollection {
                 status: .unprocessableEntity)
         }
 
+        let actor = try await request.actor(for: dispute)
         let command: DisputeCommand
-        switch ActionForm.command(action, sent: sent, dispute: dispute, choices: choices) {
+        switch ActionForm.command(action, sent: sent, dispute: dispute, choices: choices, actor: actor) {
         case .failure(let list): return try await again(list.errors, version: version)
         case .success(let made): command = made
         }
-        let actor = try await request.actor(for: dispute)
         do {
             _ = try await request.concord.disputes.perform(
                 command, on: dispute.id, expectedVersion: version, by: actor, at: request.now,

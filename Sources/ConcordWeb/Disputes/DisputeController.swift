@@ -16,6 +16,7 @@ struct DisputeController: RouteCollection {
             dispute, today: LondonTime.date(of: request.now),
             actions: ActionAvailability.actions(for: dispute, person: person))
         if Self.mayReadAccessLog(dispute) { page.accessLogHref = SiteRoute.accessLog(.value(dispute.id)).path }
+        page.documents = DocumentLinks.links(for: dispute)
         // The reference identifies the dispute without saying anything about the child.
         return try await request.page("dispute", title: "Dispute \(page.reference)", page, notice: request.notice)
     }

@@ -55,6 +55,8 @@ struct DisputePage: Encodable {
     var readOnlyReason: String?
     var harmGuidance: [String]
     var accessLogHref: String?
+    /// The record, the meeting's papers and the policy's forms, for filing and printing.
+    var documents: [Link] = []
     // Leaf treats every list as true, even an empty one, so each list says whether it has items.
     var hasHarmGuidance = false
     var hasDeadlines = false
@@ -167,7 +169,7 @@ extension DisputePage {
                     done: done))
         }
         if let meeting = stage.meeting {
-            let held = visit.discussions.contains { $0.method == .meeting }
+            let held = state.currentStageMeetingHeld
             items.append(
                 Requirement(
                     name: "Hold a \(meeting.name.lowercased())", hint: meeting.quote,

@@ -116,6 +116,8 @@ struct TimelineEntry: Encodable {
             }
             if let note = closed.note, !note.isEmpty { lines.append(Line(label: "Note", text: note)) }
             return ("Closed", lines)
+        case .meetingScheduled(let meeting): return scheduled(meeting)
+        case .meetingMinutesRecorded(let recorded): return minuted(recorded)
         }
     }
 

@@ -13,6 +13,8 @@ enum DisputeAction: String, CaseIterable, Sendable, Codable {
     case referOnward = "refer-onward"
     case withdraw
     case close
+    case scheduleMeeting = "schedule-meeting"
+    case recordMinutes = "meeting-minutes"
 
     var title: String {
         switch self {
@@ -29,6 +31,8 @@ enum DisputeAction: String, CaseIterable, Sendable, Codable {
         case .referOnward: "Refer onward"
         case .withdraw: "Withdraw the dispute"
         case .close: "Close the dispute"
+        case .scheduleMeeting: "Schedule the meeting"
+        case .recordMinutes: "Record the meeting's minutes"
         }
     }
 }

@@ -20,7 +20,15 @@ enum SiteRoute: Sendable {
     case dispute(Parameter<UUID>)
     case action(Parameter<UUID>, DisputeAction)
     case accessLog(Parameter<UUID>)
+    case record(Parameter<UUID>)
+    case recordDownload(Parameter<UUID>)
+    case meetingAgenda(Parameter<UUID>)
+    case meetingInvitation(Parameter<UUID>, meeting: Parameter<String>)
+    case stageForm(Parameter<UUID>, form: Parameter<String>)
     case partnership(Parameter<String>)
+    case partnershipMail(Parameter<String>)
+    case resendMail(Parameter<String>, message: Parameter<UUID>)
+    case mailSettings
     case admin
     case adminPartnership(Parameter<String>)
     case adminClosureDays(Parameter<String>)
@@ -38,6 +46,8 @@ enum SiteRoute: Sendable {
     case adminNewAccount
     case adminAccountStatus(Parameter<UUID>)
     case adminAccountPassword(Parameter<UUID>)
+    case adminSecureDomains(Parameter<String>)
+    case adminPersonLead(Parameter<UUID>)
 
     private var segments: [String] {
         switch self {
@@ -51,7 +61,17 @@ enum SiteRoute: Sendable {
         case .dispute(let id): ["disputes", Self.text(id, "dispute")]
         case .action(let id, let action): ["disputes", Self.text(id, "dispute"), action.rawValue]
         case .accessLog(let id): ["disputes", Self.text(id, "dispute"), "access-log"]
+        case .record(let id): ["disputes", Self.text(id, "dispute"), "record"]
+        case .recordDownload(let id): ["disputes", Self.text(id, "dispute"), "record", "download"]
+        case .meetingAgenda(let id): ["disputes", Self.text(id, "dispute"), "meeting", "agenda"]
+        case .meetingInvitation(let id, let meeting):
+            ["disputes", Self.text(id, "dispute"), "meetings", Self.text(meeting, "meeting"), "invitation.ics"]
+        case .stageForm(let id, let form): ["disputes", Self.text(id, "dispute"), "forms", Self.text(form, "form")]
         case .partnership(let slug): ["partnerships", Self.text(slug, "partnership")]
+        case .partnershipMail(let slug): ["partnerships", Self.text(slug, "partnership"), "email"]
+        case .resendMail(let slug, let message):
+            ["partnerships", Self.text(slug, "partnership"), "email", Self.text(message, "message"), "resend"]
+        case .mailSettings: ["settings", "email"]
         case .admin: ["admin"]
         case .adminPartnership(let slug): ["admin", "partnerships", Self.text(slug, "partnership")]
         case .adminClosureDays(let slug): ["admin", "partnerships", Self.text(slug, "partnership"), "closure-days"]
@@ -71,6 +91,8 @@ enum SiteRoute: Sendable {
         case .adminNewAccount: ["admin", "accounts", "new"]
         case .adminAccountStatus(let id): ["admin", "accounts", Self.text(id, "account"), "status"]
         case .adminAccountPassword(let id): ["admin", "accounts", Self.text(id, "account"), "password"]
+        case .adminSecureDomains(let slug): ["admin", "partnerships", Self.text(slug, "partnership"), "secure-domains"]
+        case .adminPersonLead(let id): ["admin", "people", Self.text(id, "person"), "designated-lead"]
         }
     }
 

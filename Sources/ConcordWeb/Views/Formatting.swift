@@ -4,14 +4,8 @@ import Foundation
 
 /// How Concord writes dates, statuses and deadlines, following GOV.UK style: "24 November 2026".
 enum Formatting {
-    private static let months = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-        "November", "December",
-    ]
-
     static func date(_ day: LocalDate?) -> String {
-        guard let day else { return "" }
-        return "\(day.day) \(months[day.month - 1]) \(day.year)"
+        day?.text ?? ""
     }
 
     static func date(iso: String?) -> String {

@@ -7,6 +7,7 @@ enum NoticeCode: String {
     case recorded
     case duplicate
     case saved
+    case resent
 
     var notice: Notice {
         switch self {
@@ -17,6 +18,7 @@ enum NoticeCode: String {
                 success: false, heading: "That form was already submitted",
                 text: "It was saved once; submitting it again changed nothing.")
         case .saved: Notice(success: true, heading: "Changes saved", text: nil)
+        case .resent: Notice(success: true, heading: "The message will be sent again", text: "It is back in the queue.")
         }
     }
 }

@@ -67,10 +67,14 @@ extension Request {
             items.append(("Administration", .admin))
         case .businessOffice, .scrutineer, .auditor:
             items.append(("My work", .myWork))
-            if let slug = partnershipSlug { items.append(("Partnership overview", .partnership(.value(slug)))) }
+            if let slug = partnershipSlug {
+                items.append(("Partnership overview", .partnership(.value(slug))))
+                items.append(("E-mail", .partnershipMail(.value(slug))))
+            }
         case .practitioner, .manager, .seniorManager:
             items.append(("My work", .myWork))
             items.append(("Raise a dispute", .choosePartnership))
+            items.append(("E-mail settings", .mailSettings))
         }
         let path = url.path
         return items.map { label, route in

@@ -1,0 +1,121 @@
+import Foundation
+
+/// Decides what Concord must write when a command's events are recorded: the protocols'
+/// written confirmations, notices to people named or added, and significant-harm alerts.
+/// Pure, so the store can queue its notices in the same transaction as the events.
+public struct NoticePlanner: Sendable {
+    public var policy: Policy
+    /// The dispute's id, which makes each notice's key unique across disputes.
+    public var disputeID: String
+
+    public init(policy: Policy, disputeID: String) {
+        self.policy = policy
+        self.disputeID = disputeID
+    }
+
+    /// The notices for `events`, appended as versions `firstVersion...` and leading to `state`.
+    public func notices(
+        for events: [DisputeEvent], firstVersion: Int, state: DisputeState, actor: PersonRef
+    ) -> [Notice] {
+        var planned: [Notice] = []
+        for (offset, event) in events.enumerated() {
+            let key = "\(disputeID)/\(firstVersion + offset)"
+            planned += notices(for: event, key: key, batch: events, state: state, actor: actor)
+        }
+        return planned
+    }
+
+    private func notices(
+        for event: DisputeEvent, key: String, batch: [DisputeEvent], state: DisputeState, actor: PersonRef
+    ) -> [Notice] {
+        let text = NoticeWriting(policy: policy, state: state)
+        switch event {
+        case .raised(let raised):
+            // A concern raised with the dispute is its own event, which alerts as any other does.
+            return [
+                Notice(
+                    kind: .named, audience: .everyoneInvolved,
+                    subject: text.subject("dispute raised under \(policy.partnership)'s \(policy.name)"),
+                    content: text.raisedContent(raised), key: key)
+            ]
+        case .stageEntered(let entry):
+            // Raising already says which stage the dispute starts at.
+            if batch.contains(where: { if case .raised = $0 { true } else { false } }) { return [] }
+            return [
+                Notice(
+                    kind: .stageStarted, audience: .everyoneInvolved,
+                    subject: text.confirmationSubject(
+                        stage: entry.stage, otherwise: "escalated to \(text.stageTitle(entry.stage))"),
+                    content: text.stageContent(entry, escalation: state.escalations.last), key: key)
+            ]
+        case .significantHarmReported(let report):
+            guard !report.notify.isEmpty else { return [] }
+            return [
+                Notice(
+                    kind: .significantHarm, audience: .safeguardingContacts(of: actor, targets: report.notify),
+                    subject: text.subject("concern that a child may be at risk of significant harm"),
+                    content: text.significantHarmContent(reportedBy: actor, concern: report.concern), urgent: true,
+                    key: key)
+            ]
+        case .discussionRecorded(let discussion):
+            return [
+                Notice(
+                    kind: .confirmation, audience: .everyoneInvolved,
+                    subject: text.confirmationSubject(stage: discussion.stage, otherwise: "record of a discussion"),
+                    content: text.discussionContent(discussion), key: key)
+            ]
+        case .planAgreed(let agreed):
+            return [
+                Notice(
+                    kind: .confirmation, audience: .everyoneInvolved,
+                    subject: text.confirmationSubject(stage: agreed.stage, otherwise: "plan of action agreed"),
+                    content: text.planContent(agreed), key: key)
+            ]
+        case .stageRecordsRecorded(let recorded):
+            return [
+                Notice(
+                    kind: .confirmation, audience: .everyoneInvolved,
+                    subject: text.confirmationSubject(stage: recorded.stage, otherwise: "stage records"),
+                    content: text.recordsContent(recorded), key: key)
+            ]
+        case .participantAdded(let participation):
+            return [
+                Notice(
+                    kind: .named, audience: .people([participation.person]),
+                    subject: text.subject("you have been added to a dispute"),
+                    content: text.addedContent(participation), key: key)
+            ]
+        case .acknowledged(let acknowledgement):
+            return [
+                Notice(
+                    kind: .confirmation, audience: .everyoneInvolved, subject: text.subject("receipt acknowledged"),
+                    content: text.acknowledgedContent(acknowledgement), key: key)
+            ]
+        case .resolved, .referredExternally, .withdrawn, .closed:
+            return [
+                Notice(
+                    kind: .ended, audience: .everyoneInvolved, subject: text.subject(text.endedPhrase(event)),
+                    content: text.endedContent(event), key: key)
+            ]
+        case .meetingScheduled(let meeting):
+            var notice = Notice(
+                kind: .confirmation, audience: .people([meeting.organiser] + meeting.invited),
+                subject: text.subject("\(meeting.name) on \(meeting.date.textWithWeekday) at \(meeting.start)"),
+                content: text.meetingContent(meeting), key: key)
+            notice.invitation = meeting
+            return [notice]
+        case .meetingMinutesRecorded(let recorded):
+            return [
+                Notice(
+                    kind: .confirmation, audience: .everyoneInvolved,
+                    subject: text.confirmationSubject(
+                        stage: recorded.stage, otherwise: "minutes of the \(recorded.name.lowercased())"),
+                    content: text.minutesContent(recorded), key: key)
+            ]
+        case .escalated, .actionCompleted:
+            // An escalation is written up with the stage it enters; a completed action is
+            // shown in Concord and in the next confirmation.
+            return []
+        }
+    }
+}

@@ -1,0 +1,145 @@
+extension NoticeWriting {
+    func raisedContent(_ raised: DisputeEvent.Raised) -> NoticeContent {
+        var details = [
+            NoticeContent.Section("What the disagreement is about", [raised.disagreement]),
+            NoticeContent.Section("The outcome wanted", [raised.outcomeWanted]),
+        ]
+        if let issue = raised.issue { details.insert(NoticeContent.Section("The issue", [issue]), at: 0) }
+        return content(
+            "\(raised.raisedBy.name) of \(raised.raisedBy.agency.name) has raised a dispute under \(policy.partnership)'s \(policy.name), and you are named on it.",
+            facts: [
+                NoticeContent.Fact("Raised by", names([raised.raisedBy])),
+                NoticeContent.Fact("Raised on", raised.raisedOn.text),
+                NoticeContent.Fact("People named", names(raised.professionals)),
+            ], details: details,
+            action:
+                "Read the dispute in Concord and take part in \(stageTitle(state.currentStage.stage)) within its timescale."
+        )
+    }
+
+    func stageContent(_ entry: DisputeEvent.StageEntered, escalation: DisputeEvent.Escalated?) -> NoticeContent {
+        var details: [NoticeContent.Section] = []
+        if let escalation {
+            details.append(NoticeContent.Section("Why it was escalated", [escalation.reason]))
+            if let evidence = escalation.evidence {
+                details.append(NoticeContent.Section("What was tried at the previous stage", [evidence]))
+            }
+        }
+        if !planLines.isEmpty { details.append(NoticeContent.Section("The plan of action so far", planLines)) }
+        let why = escalation?.becauseOfRisk == true ? " because the risk to the child has increased" : ""
+        return content(
+            "The dispute has moved to \(stageTitle(entry.stage))\(why), from \(entry.startedOn.text).",
+            details: details,
+            action: stageAction(entry.stage))
+    }
+
+    func stageAction(_ id: String) -> String? {
+        guard let stage = policy.stage(id) else { return nil }
+        return stage.summary
+    }
+
+    func discussionContent(_ discussion: DisputeEvent.DiscussionRecorded) -> NoticeContent {
+        var details = [NoticeContent.Section("Record of the discussion", [discussion.summary])]
+        if !planLines.isEmpty { details.append(NoticeContent.Section("The agreed plan and timescales", planLines)) }
+        return content(
+            "This is the written confirmation of a discussion held at \(stageTitle(discussion.stage)).",
+            facts: [
+                NoticeContent.Fact("Held on", discussion.heldOn.text),
+                NoticeContent.Fact("How", discussion.method.rawValue.replacingOccurrences(of: "-", with: " ")),
+                NoticeContent.Fact("Taking part", names(discussion.participants)),
+            ] + planTimescales.map { NoticeContent.Fact("Timescale", $0) }, details: details,
+            action: "File this confirmation on your agency's own recording system and the child's file.")
+    }
+
+    func planContent(_ agreed: DisputeEvent.PlanAgreed) -> NoticeContent {
+        content(
+            "A plan of action with timescales has been agreed at \(stageTitle(agreed.stage)).",
+            facts: planTimescales.map { NoticeContent.Fact("Timescale", $0) },
+            details: [NoticeContent.Section("The agreed plan and timescales", planLines)],
+            action: "File this confirmation on your agency's own recording system and the child's file.")
+    }
+
+    func recordsContent(_ recorded: DisputeEvent.StageRecordsRecorded) -> NoticeContent {
+        let records = recorded.records
+        var details: [NoticeContent.Section] = []
+        if let text = records.actionsTaken { details.append(NoticeContent.Section("Actions taken", [text])) }
+        if let text = records.outcome { details.append(NoticeContent.Section("Outcome", [text])) }
+        if let text = records.learning { details.append(NoticeContent.Section("Learning identified", [text])) }
+        if let text = records.effortsExhausted {
+            details.append(NoticeContent.Section("Efforts made at this stage", [text]))
+        }
+        var facts: [NoticeContent.Fact] = []
+        if let learning = records.learningIdentified {
+            facts.append(NoticeContent.Fact("Has any learning been identified?", learning ? "Yes" : "No"))
+        }
+        return content(
+            "The records of \(stageTitle(recorded.stage)) have been written down.", facts: facts, details: details,
+            action: "File this confirmation on your agency's own recording system and the child's file.")
+    }
+
+    func addedContent(_ participation: Participation) -> NoticeContent {
+        content(
+            "You have been added to this dispute at \(stageTitle(state.currentStage.stage)).",
+            facts: [NoticeContent.Fact("Your part", participation.capacity.map(Self.capacityName) ?? "taking part")],
+            action: "Read the dispute in Concord: the stage, its timescale and what has been recorded so far.")
+    }
+
+    func acknowledgedContent(_ acknowledgement: DisputeEvent.Acknowledged) -> NoticeContent {
+        content(
+            "Receipt of the dispute was acknowledged on \(acknowledgement.acknowledgedOn.text).",
+            details: acknowledgement.note.map { [NoticeContent.Section("Note", [$0])] } ?? [])
+    }
+
+    func significantHarmContent(reportedBy person: PersonRef, concern: String?) -> NoticeContent {
+        content(
+            "\(person.name) of \(person.agency.name) is concerned that a child in this dispute is suffering, or is at risk of suffering, significant harm. The protocol says this must be communicated to you immediately.",
+            details: concern.map { [NoticeContent.Section("The concern", [$0])] } ?? [],
+            action:
+                "Act on this now, following your agency's safeguarding procedures. The disagreement must not delay action to protect the child."
+        )
+    }
+
+    func endedPhrase(_ event: DisputeEvent) -> String {
+        switch event {
+        case .resolved: "dispute resolved"
+        case .referredExternally: "dispute referred onward"
+        case .withdrawn: "dispute withdrawn"
+        default: "dispute closed"
+        }
+    }
+
+    func endedContent(_ event: DisputeEvent) -> NoticeContent {
+        switch event {
+        case .resolved(let resolved):
+            var details = [NoticeContent.Section("The agreed outcome", [resolved.outcome])]
+            if let followUp = resolved.followUp {
+                details.append(NoticeContent.Section("Follow-up of outstanding issues", [followUp]))
+            }
+            return content(
+                "The dispute was resolved at \(stageTitle(resolved.stage)).",
+                facts: [NoticeContent.Fact("Agreed by", names(resolved.agreedBy))], details: details,
+                action: "File this written confirmation of the agreed resolution on your agency's own system.")
+        case .referredExternally(let referred):
+            let route = policy.externalRoutes.first { $0.id == referred.route }?.name ?? referred.route
+            return content(
+                "The dispute has been referred onward to \(route).",
+                details: [NoticeContent.Section("Why", [referred.reason])])
+        case .withdrawn(let withdrawn):
+            return content(
+                "The dispute was withdrawn by the agency that raised it.",
+                details: [NoticeContent.Section("Why", [withdrawn.reason])])
+        default:
+            return content("The dispute has been closed.")
+        }
+    }
+
+    static func capacityName(_ capacity: Capacity) -> String {
+        switch capacity {
+        case .independentReviewingOfficer: "Independent Reviewing Officer"
+        case .earlyHelpProfessional: "Early Help professional"
+        case .designatedSafeguardingLead: "Designated safeguarding lead"
+        case .designatedProfessional: "Designated professional"
+        case .namedProfessional: "Named professional for safeguarding"
+        }
+    }
+}

@@ -1,0 +1,74 @@
+/// The words of each notice, from the policy and the dispute as it now stands.
+struct NoticeWriting {
+    var policy: Policy
+    var state: DisputeState
+
+    var reference: String { state.reference }
+
+    func subject(_ phrase: String) -> String {
+        "\(reference): \(phrase.prefix(1).uppercased())\(phrase.dropFirst())"
+    }
+
+    /// The protocol's own subject line when it fixes one for the stage ("including in the
+    /// Subject ‘Stage 1 discussion following the partnership resolution policy’").
+    func confirmationSubject(stage: String, otherwise phrase: String) -> String {
+        if let fixed = policy.stage(stage)?.confirmationSubject { return "\(fixed) – \(reference)" }
+        return subject("\(phrase) at \(stageTitle(stage))")
+    }
+
+    func stageTitle(_ id: String) -> String { policy.stage(id)?.title ?? id }
+
+    /// What every message says about where the dispute stands; none of it identifies a child.
+    var standingFacts: [NoticeContent.Fact] {
+        let stage = state.currentStage
+        var facts = [
+            NoticeContent.Fact("Reference", reference),
+            NoticeContent.Fact("Partnership", policy.partnership),
+            NoticeContent.Fact("Agencies", state.agencies.map(\.name).joined(separator: ", ")),
+        ]
+        guard state.status == .open else { return facts }
+        facts.append(NoticeContent.Fact("Current stage", stageTitle(stage.stage)))
+        facts.append(
+            NoticeContent.Fact(
+                "Stage due", stage.due.map(\.textWithWeekday) ?? "the protocol sets no timescale for this stage"))
+        if let due = state.acknowledgementDue, state.acknowledged == nil {
+            facts.append(NoticeContent.Fact("Acknowledgement due", due.textWithWeekday))
+        }
+        if let due = state.overallDue { facts.append(NoticeContent.Fact("Whole process due", due.textWithWeekday)) }
+        return facts
+    }
+
+    var childLines: [String] {
+        let agencies = Dictionary(state.agencies.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        return state.raised.children.map { child in
+            var line = child.name
+            if let born = child.dateOfBirth { line += ", born \(born.text)" }
+            for reference in child.caseReferences {
+                line += "; \(agencies[reference.agencyID] ?? "agency") reference \(reference.reference)"
+            }
+            return line
+        }
+    }
+
+    func content(
+        _ lead: String, facts: [NoticeContent.Fact] = [], details: [NoticeContent.Section] = [],
+        action: String? = nil
+    ) -> NoticeContent {
+        NoticeContent(lead: lead, facts: facts + standingFacts, details: details, children: childLines, action: action)
+    }
+
+    func names(_ people: [PersonRef]) -> String {
+        people.map { "\($0.name) (\($0.agency.name))" }.joined(separator: ", ")
+    }
+
+    var planLines: [String] {
+        state.plan.map { action in
+            let done = state.completedActions[action.id].map { " – done \($0.completedOn.text)" } ?? ""
+            return "\(action.action) – \(action.owner.name), by \(action.due.text)\(done)"
+        }
+    }
+
+    var planTimescales: [String] {
+        state.openActions.map { "An action for \($0.owner.name) (\($0.owner.agency.name)) is due by \($0.due.text)" }
+    }
+}

@@ -1,0 +1,178 @@
+import ConcordCore
+import FluentKit
+import Foundation
+import SQLKit
+
+/// Addresses notices to people and queues one message per recipient, on the transaction that
+/// records what caused them, so a notice exists exactly when its cause does.
+struct NoticeQueue {
+    struct Dispute {
+        var id: UUID?
+        var reference: String?
+        var partnershipID: UUID
+        var partnershipName: String
+        /// Everyone taking part, with the capacity they take part in.
+        var participants: [(person: String, capacity: Capacity?)]
+    }
+
+    let db: any Database
+    let settings: NoticeSettings
+
+    /// Queues the notices; returns how many messages were new.
+    @discardableResult
+    func enqueue(_ notices: [Notice], for dispute: Dispute, at now: Date) async throws -> Int {
+        guard !notices.isEmpty else { return 0 }
+        let book = try await AddressBook.load(for: notices, dispute: dispute, db)
+        let secure = try await SecureDomains.of(dispute.partnershipID, db)
+        return try await OutboxRow.insert(rows(notices, for: dispute, book: book, secure: secure, at: now), db)
+    }
+
+    /// One message per recipient of each notice, written for them.
+    func rows(
+        _ notices: [Notice], for dispute: Dispute, book: AddressBook, secure: [String], at now: Date
+    ) -> [OutboxRow] {
+        let link = dispute.id.map(settings.link(dispute:)) ?? settings.publicURL
+        var seen: Set<UUID> = []
+        let participants = dispute.participants.compactMap { UUID(uuidString: $0.person) }.filter {
+            seen.insert($0).inserted
+        }
+        var rows: [OutboxRow] = []
+        for notice in notices {
+            let attachment = notice.invitation.map {
+                invitation(for: $0, reference: dispute.reference ?? "", book, now)
+            }
+            for person in book.recipients(of: notice.audience, participants: participants) {
+                let disclosure: NoticeLetter.Disclosure =
+                    SecureDomains.covers(person.email, secure) ? .full : .withoutChildDetails
+                let letter = NoticeLetter(
+                    notice, to: person.name, disclosure: disclosure, link: link, partnership: dispute.partnershipName)
+                rows.append(
+                    OutboxRow(
+                        key: "\(notice.key)/\(person.id.uuidString.lowercased())", dispute: dispute, person: person,
+                        notice: notice, disclosure: disclosure, letter: letter,
+                        held: book.prefersDigest.contains(person.id) && !notice.urgent, now: now,
+                        attachment: attachment))
+            }
+        }
+        return rows
+    }
+
+    private func invitation(
+        for meeting: DisputeEvent.MeetingScheduled, reference: String, _ book: AddressBook, _ now: Date
+    ) -> OutboxMessage.Attachment {
+        var addresses: [String: String] = [:]
+        for person in book.people.values { addresses[person.id.uuidString] = person.email }
+        return OutboxMessage.Attachment(
+            filename: "\(reference)-meeting.ics", contentType: "text/calendar; method=REQUEST; charset=utf-8",
+            text: CalendarInvitation.ics(for: meeting, reference: reference, stamp: now, addresses: addresses))
+    }
+}
+
+/// The people a batch of notices can reach, loaded once.
+struct AddressBook {
+    struct Person {
+        var id: UUID
+        var name: String
+        var email: String?
+        var agencyID: UUID
+        var lineManagerID: UUID?
+    }
+
+    var people: [UUID: Person] = [:]
+    var leadsByAgency: [UUID: [UUID]] = [:]
+    var prefersDigest: Set<UUID> = []
+
+    /// The people event notices can reach: those taking part, the people named, their line
+    /// managers and their agencies' designated safeguarding leads.
+    static func load(
+        for notices: [Notice], dispute: NoticeQueue.Dispute, _ db: any Database
+    ) async throws
+        -> AddressBook
+    {
+        var book = AddressBook()
+        var wanted = Set(dispute.participants.compactMap { UUID(uuidString: $0.person) })
+        for notice in notices {
+            if case .people(let people) = notice.audience {
+                wanted.formUnion(people.compactMap { UUID(uuidString: $0.id) })
+            }
+            if case .safeguardingContacts(let person, _) = notice.audience, let id = UUID(uuidString: person.id) {
+                wanted.insert(id)
+            }
+        }
+        try await book.add(PersonModel.query(on: db).filter(\.$id ~~ Array(wanted)).all())
+        try await book.add(
+            PersonModel.query(on: db).filter(\.$id ~~ book.people.values.compactMap(\.lineManagerID)).all())
+        let agencies = Array(Set(book.people.values.map(\.agencyID)))
+        try await book.add(
+            PersonModel.query(on: db).filter(\.$agencyID ~~ agencies).filter(\.$designatedLead == true).all())
+        for (person, capacity) in dispute.participants where capacity == .designatedSafeguardingLead {
+            if let id = UUID(uuidString: person), let agency = book.people[id]?.agencyID,
+                !(book.leadsByAgency[agency] ?? []).contains(id)
+            {
+                book.leadsByAgency[agency, default: []].append(id)
+            }
+        }
+        try await book.loadPreferences(db)
+        return book
+    }
+
+    /// Everyone in the directory, for a sweep that addresses many disputes at once.
+    static func everyone(_ db: any Database) async throws -> AddressBook {
+        var book = AddressBook()
+        try await book.add(PersonModel.query(on: db).all())
+        try await book.loadPreferences(db)
+        return book
+    }
+
+    private mutating func loadPreferences(_ db: any Database) async throws {
+        let ids = Array(people.keys)
+        guard !ids.isEmpty else { return }
+        prefersDigest = Set(
+            try await MailPreferenceModel.query(on: db).filter(\.$id ~~ ids).filter(\.$dailyDigest == true).all()
+                .compactMap(\.id))
+    }
+
+    private mutating func add(_ models: [PersonModel]) {
+        for model in models {
+            guard let id = model.id, people[id] == nil else { continue }
+            people[id] = Person(
+                id: id, name: model.name, email: model.email, agencyID: model.agencyID,
+                lineManagerID: model.lineManagerID)
+            if model.designatedLead { leadsByAgency[model.agencyID, default: []].append(id) }
+        }
+    }
+
+    /// Each person once, in a stable order.
+    func recipients(of audience: Audience, participants: [UUID]) -> [Person] {
+        var ids: [UUID]
+        switch audience {
+        case .people(let refs): ids = refs.compactMap { UUID(uuidString: $0.id) }
+        case .everyoneInvolved: ids = participants
+        case .everyoneInvolvedAndLineManagers:
+            ids = participants + participants.compactMap { people[$0]?.lineManagerID }
+        case .safeguardingContacts(let person, let targets):
+            guard let id = UUID(uuidString: person.id), let reporter = people[id] else { return [] }
+            ids = []
+            if targets.contains(.lineManager), let manager = reporter.lineManagerID { ids.append(manager) }
+            if targets.contains(.designatedSafeguardingLead) {
+                ids += (leadsByAgency[reporter.agencyID] ?? []).filter { $0 != id }
+            }
+        }
+        var seen: Set<UUID> = []
+        return ids.filter { seen.insert($0).inserted }.compactMap { people[$0] }
+    }
+}
+
+/// The domains a partnership trusts with full content: a recipient's address is covered by a
+/// domain it ends in, so `nhs.net` covers `someone@nhs.net`, and `gov.uk` `someone@oldham.gov.uk`.
+enum SecureDomains {
+    static func of(_ partnership: UUID, _ db: any Database) async throws -> [String] {
+        try await SecureDomainModel.query(on: db).filter(\.$partnershipID == partnership).all().map(\.domain)
+    }
+
+    static func covers(_ email: String?, _ domains: [String]) -> Bool {
+        guard let email, let at = email.lastIndex(of: "@") else { return false }
+        let host = email[email.index(after: at)...].lowercased()
+        return domains.contains { host == $0 || host.hasSuffix("." + $0) }
+    }
+}

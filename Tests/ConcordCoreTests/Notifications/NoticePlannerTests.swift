@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+
+@testable import ConcordCore
+
+/// What each step of a dispute asks Concord to write, and what a letter may say.
+@Suite struct NoticePlannerTests {
+    func planner(_ policy: String) throws -> (NoticePlanner, DisputeEngine) {
+        let engine = try builtInEngine(policy)
+        return (NoticePlanner(policy: engine.policy, disputeID: "d1"), engine)
+    }
+
+    @Test func raisingNamesEveryoneAndSunderlandAlertsOnSignificantHarm() throws {
+        let (planner, engine) = try planner("sunderland")
+        var command = Parties.raise()
+        command.reference = "SUN-2026-0001"
+        command.significantHarm = true
+        let events = try engine.raise(command, at: noon(LocalDate(iso: "2026-12-01")!))
+        let state = try #require(DisputeState.replay(events.map { ($0, noon(LocalDate(iso: "2026-12-01")!)) }))
+        let notices = planner.notices(for: events, firstVersion: 1, state: state, actor: command.raisedBy)
+        #expect(notices.map(\.kind) == [.named, .significantHarm])
+        #expect(notices[0].audience == .everyoneInvolved && !notices[0].urgent)
+        #expect(notices[1].urgent)
+        #expect(
+            notices[1].audience
+                == .safeguardingContacts(of: command.raisedBy, targets: [.lineManager, .designatedSafeguardingLead]))
+        #expect(Set(notices.map(\.key)).count == 2)
+        #expect(notices[0].content.details.isEmpty == false)
+    }
+
+    @Test func oldhamsConfirmationSubjectsComeFromThePolicy() throws {
+        let (planner, engine) = try planner("oldham")
+        var command = Parties.raise()
+        command.reference = "OLD-2026-0001"
+        let day = LocalDate(iso: "2026-12-01")!
+        let events = try engine.raise(command, at: noon(day))
+        var state = try #require(DisputeState.replay(events.map { ($0, noon(day)) }))
+        let discussion = try engine.decide(
+            .recordDiscussion(heldOn: day, method: .telephone, participants: Parties.bothSides, summary: "Talked"),
+            on: state, at: noon(day))
+        for event in discussion { state.apply(event, at: noon(day)) }
+        let notice = try #require(
+            planner.notices(for: discussion, firstVersion: 3, state: state, actor: Parties.socialWorker).first)
+        #expect(notice.subject == "Stage 1 discussion following the partnership resolution policy – OLD-2026-0001")
+        #expect(notice.kind == .confirmation)
+        #expect(notice.content.details.first?.lines == ["Talked"])
+    }
+
+    @Test func aLetterWithoutChildDetailsLeavesOutWhatWasWrittenAboutTheChild() {
+        let notice = Notice(
+            kind: .confirmation, audience: .everyoneInvolved, subject: "REF: subject",
+            content: NoticeContent(
+                lead: "Lead", facts: [NoticeContent.Fact("Reference", "REF")],
+                details: [NoticeContent.Section("Record", ["Child <b>Z</b> said"])], children: ["Child Z"]),
+            key: "k")
+        let plain = NoticeLetter(
+            notice, to: "Ann", disclosure: .withoutChildDetails, link: "https://x/d", partnership: "P")
+        #expect(!plain.text.contains("Child Z") && !plain.html.contains("Child"))
+        #expect(plain.text.contains("Reference: REF") && plain.text.contains("https://x/d"))
+        let full = NoticeLetter(notice, to: "Ann", disclosure: .full, link: "https://x/d", partnership: "P")
+        #expect(full.text.contains("Child Z") && full.text.contains("Child <b>Z</b> said"))
+        #expect(full.html.contains("Child &lt;b&gt;Z&lt;/b&gt; said") && !full.html.contains("<b>Z"))
+    }
+}
