@@ -48,10 +48,12 @@ def concord_binary() -> str:
 
 
 class Server:
-    def __init__(self, process: subprocess.Popen, base_url: str, log_path: pathlib.Path):
+    def __init__(self, process: subprocess.Popen, base_url: str, log_path: pathlib.Path, data: pathlib.Path):
         self.process = process
         self.base_url = base_url
         self.log_path = log_path
+        # With no relay configured, the server writes its mail here as .eml files.
+        self.mail = data / "mail"
 
     def log(self) -> str:
         return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
@@ -90,7 +92,7 @@ def server(tmp_path_factory) -> Server:
             cwd=data, env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
         )
     base_url = f"http://127.0.0.1:{port}"
-    SERVER = Server(process, base_url, log_path)
+    SERVER = Server(process, base_url, log_path, data)
     first_answer = None  # when it first answered at all: seeding is over by then
     while True:
         if process.poll() is not None:

@@ -263,6 +263,33 @@ def partnership_overview_filtered(b: Browser, s: Scene):
     assert "stage=team-manager" in b.query
 
 
+def partnership_mail(b: Browser, s: Scene):
+    b.sign_in(OFFICE)
+    b.go("/partnerships/oldham/email")
+    assert b.h1() == "E-mail" and b.exists("#failed")
+
+
+def mail_settings(b: Browser, s: Scene):
+    b.sign_in(PRACTITIONER)
+    b.go("/settings/email")
+    assert b.exists("input[name=delivery]")
+
+
+def mail_settings_with_errors(b: Browser, s: Scene):
+    b.sign_in(PRACTITIONER)
+    b.go("/settings/email")
+    b.press("Save")
+    assert b.errors() == ["Select how you want to receive Concord's e-mails"]
+
+
+def admin_secure_domains_with_errors(b: Browser, s: Scene):
+    b.sign_in(ADMIN)
+    b.go("/admin/partnerships/oldham/secure-domains")
+    b.type("domains", "nhs.net\nnot a domain")
+    b.press("Save secure domains")
+    assert b.errors()[0].startswith("Line 2:")
+
+
 def not_found(b: Browser, s: Scene):
     b.sign_in(PRACTITIONER)
     b.go(f"/disputes/{uuid.uuid4()}")
@@ -382,6 +409,11 @@ PAGES = {
     "admin: new agency": admin("/admin/agencies/new"),
     "admin: new person": admin("/admin/people/new"),
     "admin: new account": admin("/admin/accounts/new"),
+    "admin: secure e-mail domains": admin("/admin/partnerships/oldham/secure-domains"),
+    "admin: secure e-mail domains with errors": admin_secure_domains_with_errors,
+    "partnership e-mail": partnership_mail,
+    "e-mail settings": mail_settings,
+    "e-mail settings with errors": mail_settings_with_errors,
     "admin: form with errors": admin_form_with_errors,
     "admin: forbidden to others": admin_forbidden_to_others,
 }

@@ -49,13 +49,7 @@ struct ConcordConfiguration: Sendable {
 
     private mutating func readWebSettings(_ environment: [String: String], problems: inout [String]) {
         func number(_ name: String, _ range: ClosedRange<Int>, _ into: inout Int) {
-            guard let text = environment[name] else { return }
-            if let value = Int(text), range.contains(value) {
-                into = value
-            } else {
-                problems.append(
-                    "\(name) is \"\(text)\"; it must be a whole number from \(range.lowerBound) to \(range.upperBound)")
-            }
+            Self.number(name, range, &into, environment, &problems)
         }
         if let host = environment["CONCORD_HOST"] {
             if host.isEmpty {
@@ -89,6 +83,22 @@ struct ConcordConfiguration: Sendable {
     /// A GOV.UK bank-holiday list imported with `concord calendar import`.
     var importedHolidaysFile: URL {
         dataDirectory.appendingPathComponent("govuk-bank-holidays.json")
+    }
+}
+
+extension ConcordConfiguration {
+    /// Reads a whole number within `range`, or says what is wrong with it.
+    static func number(
+        _ name: String, _ range: ClosedRange<Int>, _ into: inout Int, _ environment: [String: String],
+        _ problems: inout [String]
+    ) {
+        guard let text = environment[name] else { return }
+        if let value = Int(text), range.contains(value) {
+            into = value
+        } else {
+            problems.append(
+                "\(name) is \"\(text)\"; it must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+        }
     }
 }
 

@@ -24,13 +24,7 @@ struct MailConfiguration: Sendable {
     static func read(_ environment: [String: String], problems: inout [String]) -> MailConfiguration {
         var mail = MailConfiguration()
         func number(_ name: String, _ range: ClosedRange<Int>, _ into: inout Int) {
-            guard let text = environment[name] else { return }
-            if let value = Int(text), range.contains(value) {
-                into = value
-            } else {
-                problems.append(
-                    "\(name) is \"\(text)\"; it must be a whole number from \(range.lowerBound) to \(range.upperBound)")
-            }
+            ConcordConfiguration.number(name, range, &into, environment, &problems)
         }
         if let url = environment["CONCORD_PUBLIC_URL"] {
             if let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme ?? ""), parsed.host != nil {
@@ -81,13 +75,7 @@ struct MailConfiguration: Sendable {
             }
         }
         var port = SMTPSettings.defaultPort(for: security)
-        if let text = environment["CONCORD_SMTP_PORT"] {
-            if let value = Int(text), (1...65535).contains(value) {
-                port = value
-            } else {
-                problems.append("CONCORD_SMTP_PORT is \"\(text)\"; it must be a whole number from 1 to 65535")
-            }
-        }
+        ConcordConfiguration.number("CONCORD_SMTP_PORT", 1...65535, &port, environment, &problems)
         let username = environment["CONCORD_SMTP_USERNAME"]
         let password = environment["CONCORD_SMTP_PASSWORD"]
         if (username == nil) != (password == nil) {

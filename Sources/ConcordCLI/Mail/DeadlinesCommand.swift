@@ -18,6 +18,10 @@ struct DeadlinesCommand: AsyncParsableCommand {
                 holiday or closure day.
                 """)
 
+        @Option(
+            help: "Sweep as on this earlier day (YYYY-MM-DD), to catch up after an outage; by default today.")
+        var on: LocalDate?
+
         @OptionGroup var output: FormatOption
 
         func run() async throws {
@@ -25,7 +29,16 @@ struct DeadlinesCommand: AsyncParsableCommand {
                 let holidays = try HolidaySource.current(configuration)
                 let runner = MailSetup.runner(
                     configuration, database: database, holidays: holidays, clock: SystemClock())
-                let swept = try await runner.sweepNow(at: Date())
+                let now = Date()
+                var at = now
+                if let on {
+                    guard on <= LondonTime.date(of: now) else {
+                        throw InvalidInput(
+                            "--on \(on.iso) is in the future; a sweep cannot send tomorrow's notices today")
+                    }
+                    at = LondonTime.startOfDay(on).addingTimeInterval(12 * 3600)
+                }
+                let swept = try await runner.sweepNow(at: at)
                 let delivered = try await runner.delivery.deliverDue()
                 let counts = [
                     ("partnerships swept", "swept", swept.swept),

@@ -22,15 +22,9 @@ struct PartnershipMailController: RouteCollection {
         var resendHref: String
     }
 
-    struct Figure: Encodable {
-        var number: Int
-        var label: String
-        var red: Bool
-    }
-
     struct MailPage: Encodable {
         var name: String
-        var figures: [Figure]
+        var figures: [PartnershipController.Figure]
         var failed: [Row]
         var hasFailed: Bool
         var retrying: [Row]
@@ -66,6 +60,7 @@ struct PartnershipMailController: RouteCollection {
                 error: message.lastError ?? "",
                 resendHref: SiteRoute.resendMail(slug, message: .value(message.id)).path)
         }
+        typealias Figure = PartnershipController.Figure
         let figures = [
             Figure(number: (counts[.pending] ?? 0) + (counts[.sending] ?? 0), label: "waiting to send", red: false),
             Figure(number: counts[.held] ?? 0, label: "held for daily digests", red: false),
