@@ -275,13 +275,6 @@ def mail_settings(b: Browser, s: Scene):
     assert b.exists("input[name=delivery]")
 
 
-def mail_settings_with_errors(b: Browser, s: Scene):
-    b.sign_in(PRACTITIONER)
-    b.go("/settings/email")
-    b.press("Save")
-    assert b.errors() == ["Select how you want to receive Concord's e-mails"]
-
-
 def admin_secure_domains_with_errors(b: Browser, s: Scene):
     b.sign_in(ADMIN)
     b.go("/admin/partnerships/oldham/secure-domains")
@@ -413,7 +406,6 @@ PAGES = {
     "admin: secure e-mail domains with errors": admin_secure_domains_with_errors,
     "partnership e-mail": partnership_mail,
     "e-mail settings": mail_settings,
-    "e-mail settings with errors": mail_settings_with_errors,
     "admin: form with errors": admin_form_with_errors,
     "admin: forbidden to others": admin_forbidden_to_others,
 }

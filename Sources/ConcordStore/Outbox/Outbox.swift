@@ -15,7 +15,7 @@ public struct Outbox: Sendable {
     /// Claims up to `limit` messages that are due, for `lease`. Two workers, in one server or
     /// several, never hold the same message: PostgreSQL skips rows another worker has locked,
     /// and SQLite runs the one statement under its write lock. A claim that lapses (its
-    /// worker died mid-send) makes the message due again.
+    /// worker died mid-send) makes the message due again. Significant-harm alerts go first.
     public func claim(limit: Int, at now: Date, lease: TimeInterval) async throws -> [OutboxMessage] {
         let sql = database.database as! any SQLDatabase
         let time = EventChain.timestamp(now)
@@ -26,13 +26,13 @@ public struct Outbox: Sendable {
             WHERE id IN (SELECT id FROM outbox_messages
               WHERE (status = 'pending' AND next_attempt_at <= \(bind: time))
                  OR (status = 'sending' AND claimed_until <= \(bind: time))
-              ORDER BY next_attempt_at LIMIT \(literal: limit)\(lock))
+              ORDER BY urgent DESC, next_attempt_at LIMIT \(literal: limit)\(lock))
             RETURNING id
             """
         let ids = try await sql.raw(query).all().map { try $0.decode(column: "id", as: UUID.self) }
         guard !ids.isEmpty else { return [] }
         return try await OutboxMessageModel.query(on: database.database).filter(\.$id ~~ ids)
-            .sort(\.$nextAttemptAt).all().map(OutboxMessage.init)
+            .sort(\.$urgent, .descending).sort(\.$nextAttemptAt).all().map(OutboxMessage.init)
     }
 
     public func markSent(_ id: UUID, at now: Date) async throws {
