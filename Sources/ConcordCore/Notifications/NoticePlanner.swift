@@ -29,6 +29,14 @@ public struct NoticePlanner: Sendable {
         for event: DisputeEvent, key: String, batch: [DisputeEvent], state: DisputeState, actor: PersonRef
     ) -> [Notice] {
         let text = NoticeWriting(policy: policy, state: state)
+        // The written confirmation of something recorded at a stage, to everyone taking part.
+        func confirmation(at stage: String, otherwise phrase: String, _ content: NoticeContent) -> [Notice] {
+            [
+                Notice(
+                    kind: .confirmation, audience: .everyoneInvolved,
+                    subject: text.confirmationSubject(stage: stage, otherwise: phrase), content: content, key: key)
+            ]
+        }
         switch event {
         case .raised(let raised):
             // A concern raised with the dispute is its own event, which alerts as any other does.
@@ -58,26 +66,12 @@ public struct NoticePlanner: Sendable {
                     key: key)
             ]
         case .discussionRecorded(let discussion):
-            return [
-                Notice(
-                    kind: .confirmation, audience: .everyoneInvolved,
-                    subject: text.confirmationSubject(stage: discussion.stage, otherwise: "record of a discussion"),
-                    content: text.discussionContent(discussion), key: key)
-            ]
+            return confirmation(
+                at: discussion.stage, otherwise: "record of a discussion", text.discussionContent(discussion))
         case .planAgreed(let agreed):
-            return [
-                Notice(
-                    kind: .confirmation, audience: .everyoneInvolved,
-                    subject: text.confirmationSubject(stage: agreed.stage, otherwise: "plan of action agreed"),
-                    content: text.planContent(agreed), key: key)
-            ]
+            return confirmation(at: agreed.stage, otherwise: "plan of action agreed", text.planContent(agreed))
         case .stageRecordsRecorded(let recorded):
-            return [
-                Notice(
-                    kind: .confirmation, audience: .everyoneInvolved,
-                    subject: text.confirmationSubject(stage: recorded.stage, otherwise: "stage records"),
-                    content: text.recordsContent(recorded), key: key)
-            ]
+            return confirmation(at: recorded.stage, otherwise: "stage records", text.recordsContent(recorded))
         case .participantAdded(let participation):
             return [
                 Notice(
@@ -105,13 +99,9 @@ public struct NoticePlanner: Sendable {
             notice.invitation = meeting
             return [notice]
         case .meetingMinutesRecorded(let recorded):
-            return [
-                Notice(
-                    kind: .confirmation, audience: .everyoneInvolved,
-                    subject: text.confirmationSubject(
-                        stage: recorded.stage, otherwise: "minutes of the \(recorded.name.lowercased())"),
-                    content: text.minutesContent(recorded), key: key)
-            ]
+            return confirmation(
+                at: recorded.stage, otherwise: "minutes of the \(recorded.name.lowercased())",
+                text.minutesContent(recorded))
         case .escalated, .actionCompleted:
             // An escalation is written up with the stage it enters; a completed action is
             // shown in Concord and in the next confirmation.
