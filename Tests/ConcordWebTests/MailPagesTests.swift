@@ -36,6 +36,7 @@ struct MailPagesTests {
             let page = try await browser.get("/partnerships/oldham/email")
             #expect(page.status == .ok)
             #expect(page.title == "Oldham Safeguarding Partnership: e-mail – Concord")
+            #expect(page.element("retrying")?.contains("Nothing is waiting to be tried again") == true)
             let failed = try #require(page.element("failed"))
             #expect(failed.contains(message.recipientName) && failed.contains("RCPT TO refused: 550"))
             #expect(failed.contains("/disputes/\(id)"))
@@ -44,6 +45,16 @@ struct MailPagesTests {
             #expect(resend.status == .seeOther)
             #expect(resend.location == "/partnerships/oldham/email?done=resent")
             #expect(try await Outbox(h.database).message(message.id)?.status == .pending)
+            // Messages waiting for their first try are not listed; one that failed for now is.
+            let outbox = Outbox(h.database)
+            let other = try #require(
+                try await outbox.messages(partnership: try await h.partnership("oldham").id, dispute: id).first {
+                    $0.id != message.id
+                })
+            try await outbox.markFailed(
+                other.id, error: "transient mail delivery failure: connection refused", retryAt: h.clock.now() + 300)
+            let retrying = try #require(try await browser.get("/partnerships/oldham/email").element("retrying"))
+            #expect(retrying.contains("connection refused (0 tries)") && retrying.contains(other.recipientName))
             // Resending what has not failed changes nothing.
             #expect(try await browser.post("/partnerships/oldham/email/\(message.id)/resend", [:]).status == .notFound)
         }

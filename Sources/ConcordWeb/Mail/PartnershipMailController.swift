@@ -17,7 +17,7 @@ struct PartnershipMailController: RouteCollection {
         var kind: String
         var reference: String
         var disputeHref: String?
-        var attempts: Int
+        var tries: String
         var error: String
         var resendHref: String
     }
@@ -49,14 +49,15 @@ struct PartnershipMailController: RouteCollection {
         let counts = try await outbox.counts(partnership: partnership.id)
         let failed = try await outbox.messages(partnership: partnership.id, status: [.failed])
         let retrying = try await outbox.messages(partnership: partnership.id, status: [.pending, .sending])
-            .filter { $0.attempts > 0 }
+            .filter { $0.lastError != nil }
         let slug = Parameter<String>.value(partnership.slug)
         func row(_ message: OutboxMessage) -> Row {
             Row(
                 id: message.id.uuidString, created: Formatting.time(message.createdAt),
                 recipient: "\(message.recipientName) (\(message.recipientEmail ?? "no address"))",
                 kind: message.kind.displayName, reference: message.reference ?? "–",
-                disputeHref: message.disputeID.map { SiteRoute.dispute(.value($0)).path }, attempts: message.attempts,
+                disputeHref: message.disputeID.map { SiteRoute.dispute(.value($0)).path },
+                tries: message.attempts == 1 ? "1 try" : "\(message.attempts) tries",
                 error: message.lastError ?? "",
                 resendHref: SiteRoute.resendMail(slug, message: .value(message.id)).path)
         }
