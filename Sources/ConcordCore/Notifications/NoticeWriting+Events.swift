@@ -26,9 +26,21 @@ extension NoticeWriting {
             }
         }
         if !planLines.isEmpty { details.append(NoticeContent.Section("The plan of action so far", planLines)) }
+        // Oldham: "Minutes from resolution meeting to be shared with head of service", and at
+        // stage 4 "to share any minutes from resolution meetings held earlier".
+        let earlier = state.stages.dropLast().flatMap(\.minutes)
+        for recorded in earlier {
+            details.append(NoticeContent.Section(minutesHeading(recorded), minutesLines(recorded.minutes)))
+        }
         let why = escalation?.becauseOfRisk == true ? " because the risk to the child has increased" : ""
         return content(
             "The dispute has moved to \(stageTitle(entry.stage))\(why), from \(entry.startedOn.text).",
+            facts: earlier.isEmpty
+                ? []
+                : [
+                    NoticeContent.Fact(
+                        "Minutes shared with this stage", earlier.map(minutesHeading).joined(separator: "; "))
+                ],
             details: details,
             action: stageAction(entry.stage))
     }

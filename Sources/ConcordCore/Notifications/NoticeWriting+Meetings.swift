@@ -16,24 +16,29 @@ extension NoticeWriting {
 
     func minutesContent(_ recorded: DisputeEvent.MeetingMinutesRecorded) -> NoticeContent {
         let minutes = recorded.minutes
-        var details = [
-            NoticeContent.Section("Purpose of the meeting", [minutes.purpose]),
-            NoticeContent.Section("The child's circumstances", [minutes.circumstances]),
-            NoticeContent.Section("Options considered", [minutes.options]),
-        ]
-        for view in minutes.views { details.append(NoticeContent.Section("\(view.agency.name)'s view", [view.view])) }
-        details.append(
-            NoticeContent.Section(
-                "Agreed actions",
-                minutes.actions.map { "\($0.action) – \($0.owner.name), by \($0.due.text)" }))
         return content(
             "These are the minutes of the \(recorded.name.lowercased()) held on \(minutes.heldOn.text), as recorded in Concord.",
             facts: [
                 NoticeContent.Fact("Attended by", names(minutes.attendees)),
                 NoticeContent.Fact("Date of review", minutes.reviewOn.textWithWeekday),
-            ], details: details,
+            ], details: [NoticeContent.Section("Minutes", minutesLines(minutes))],
             action:
                 "File these minutes on your agency's own recording system, and share them with the next stage if the dispute is escalated."
         )
+    }
+
+    func minutesHeading(_ recorded: DisputeEvent.MeetingMinutesRecorded) -> String {
+        "Minutes of the \(recorded.name.lowercased()) held on \(recorded.minutes.heldOn.text)"
+    }
+
+    /// Everything the minutes template asks for, one line each.
+    func minutesLines(_ minutes: MeetingMinutes) -> [String] {
+        ["Attended by: \(names(minutes.attendees))", "Purpose: \(minutes.purpose)"]
+            + minutes.views.map { "\($0.agency.name)'s view: \($0.view)" }
+            + [
+                "The child's circumstances: \(minutes.circumstances)", "Options considered: \(minutes.options)",
+            ]
+            + minutes.actions.map { "Agreed action: \($0.action) – \($0.owner.name), by \($0.due.text)" }
+            + ["Date of review: \(minutes.reviewOn.text)"]
     }
 }

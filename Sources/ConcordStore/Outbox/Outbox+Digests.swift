@@ -22,21 +22,14 @@ extension Outbox {
                     to: first.recipientName, on: day,
                     items: messages.map { DigestLetter.Item(subject: $0.subject, text: $0.textBody) })
                 let digestID = UUID()
-                let timestamp = EventChain.timestamp(now)
-                let inserted = try await (tx as! any SQLDatabase).insert(into: OutboxMessageModel.schema)
-                    .columns(OutboxRow.columns.prefix(19).map { $0 })
-                    .values(
-                        ([
-                            digestID, "digest/\(person.uuidString.lowercased())/\(day.iso)", first.partnershipID,
-                            UUID?.none, String?.none, person, first.recipientName, first.recipientEmail,
-                            NoticeKind.digest.rawValue, Self.digestDisclosure(messages), false, letter.subject,
-                            letter.text, letter.html, OutboxStatus.pending.rawValue, 0, timestamp, String?.none,
-                            timestamp,
-                        ] as [any Encodable & Sendable]).map { SQLBind($0) }
-                    )
-                    .ignoringConflicts(with: ["dedupe_key"]).returning("id").all()
+                let row = OutboxRow(
+                    id: digestID, key: "digest/\(person.uuidString.lowercased())/\(day.iso)",
+                    partnershipID: first.partnershipID, disputeID: nil, reference: nil, personID: person,
+                    name: first.recipientName, email: first.recipientEmail, kind: .digest,
+                    disclosure: Self.digestDisclosure(messages), urgent: false, letter: letter, status: .pending,
+                    error: nil, now: now)
                 // Already sent one today: the rest wait for tomorrow's.
-                guard !inserted.isEmpty else { continue }
+                guard try await OutboxRow.insert([row], tx) == 1 else { continue }
                 try await OutboxMessageModel.query(on: tx).filter(\.$id ~~ messages.compactMap(\.id))
                     .set(\.$status, to: OutboxStatus.digested.rawValue).set(\.$digestID, to: digestID).update()
                 digests += 1
@@ -46,8 +39,8 @@ extension Outbox {
     }
 
     /// A digest discloses no more than the least of the messages in it.
-    private static func digestDisclosure(_ messages: [OutboxMessageModel]) -> String {
+    private static func digestDisclosure(_ messages: [OutboxMessageModel]) -> NoticeLetter.Disclosure {
         messages.allSatisfy { $0.disclosure == NoticeLetter.Disclosure.full.rawValue }
-            ? NoticeLetter.Disclosure.full.rawValue : NoticeLetter.Disclosure.withoutChildDetails.rawValue
+            ? .full : .withoutChildDetails
     }
 }

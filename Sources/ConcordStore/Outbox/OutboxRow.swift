@@ -14,19 +14,33 @@ struct OutboxRow {
         "next_attempt_at", "last_error", "created_at", "attachment_filename", "attachment_type", "attachment_text",
     ]
 
+    /// A message for one person about a notice; someone with no address is failed at once, so
+    /// the gap is seen.
     init(
         key: String, dispute: NoticeQueue.Dispute, person: AddressBook.Person, notice: Notice,
         disclosure: NoticeLetter.Disclosure, letter: NoticeLetter, held: Bool, now: Date,
         attachment: OutboxMessage.Attachment? = nil
     ) {
+        self.init(
+            id: UUID(), key: key, partnershipID: dispute.partnershipID, disputeID: dispute.id,
+            reference: dispute.reference, personID: person.id, name: person.name, email: person.email,
+            kind: notice.kind, disclosure: disclosure, urgent: notice.urgent, letter: letter,
+            status: person.email == nil ? .failed : held ? .held : .pending,
+            error: person.email == nil ? "no e-mail address is recorded for \(person.name)" : nil, now: now,
+            attachment: attachment)
+    }
+
+    init(
+        id: UUID, key: String, partnershipID: UUID, disputeID: UUID?, reference: String?, personID: UUID,
+        name: String, email: String?, kind: NoticeKind, disclosure: NoticeLetter.Disclosure, urgent: Bool,
+        letter: NoticeLetter, status: OutboxStatus, error: String?, now: Date,
+        attachment: OutboxMessage.Attachment? = nil
+    ) {
         let timestamp = EventChain.timestamp(now)
-        let status: OutboxStatus = person.email == nil ? .failed : held ? .held : .pending
-        let error = person.email == nil ? "no e-mail address is recorded for \(person.name)" : nil
         values = [
-            UUID(), key, dispute.partnershipID, dispute.id, dispute.reference, person.id, person.name, person.email,
-            notice.kind.rawValue, disclosure.rawValue, notice.urgent, letter.subject, letter.text, letter.html,
-            status.rawValue, 0, timestamp, error, timestamp, attachment?.filename, attachment?.contentType,
-            attachment?.text,
+            id, key, partnershipID, disputeID, reference, personID, name, email, kind.rawValue, disclosure.rawValue,
+            urgent, letter.subject, letter.text, letter.html, status.rawValue, 0, timestamp, error, timestamp,
+            attachment?.filename, attachment?.contentType, attachment?.text,
         ]
     }
 

@@ -62,3 +62,28 @@ import Testing
         #expect(full.html.contains("Child &lt;b&gt;Z&lt;/b&gt; said") && !full.html.contains("<b>Z"))
     }
 }
+
+/// Oldham: "Minutes from resolution meeting to be shared with head of service".
+@Suite struct MinutesSharedOnEscalationTests {
+    @Test func theEscalationNoticeCarriesTheEarlierStagesMinutes() throws {
+        let meetings = MeetingTests()
+        var dispute = try DisputeHarness("oldham", on: meetings.monday)
+        _ = try dispute.run(meetings.schedule())
+        _ = try dispute.run(meetings.minutes(), on: meetings.thursday)
+        _ = try dispute.run(.recordStageRecords(StageRecords(outcome: "No agreement")), on: meetings.thursday)
+        let events = try dispute.run(
+            .escalate(reason: "No agreement at the meeting", evidence: nil, people: [Parties.councilSenior]),
+            on: meetings.thursday)
+        let planner = NoticePlanner(policy: try #require(PolicyLibrary.builtIn("oldham")), disputeID: "d1")
+        let notices = planner.notices(
+            for: events, firstVersion: dispute.state.version - events.count + 1, state: dispute.state,
+            actor: Parties.socialWorker)
+        let started = try #require(notices.first { $0.kind == .stageStarted })
+        #expect(started.subject.hasPrefix("Stage 2 escalation following the partnership resolution policy"))
+        let heading = "Minutes of the resolution meeting held on 4 February 2027"
+        #expect(started.content.facts.contains(NoticeContent.Fact("Minutes shared with this stage", heading)))
+        let minutes = try #require(started.content.details.first { $0.heading == heading })
+        #expect(minutes.lines.contains("Police's view: No threshold met"))
+        #expect(minutes.lines.contains("Agreed action: Joint visit – Tina Moss, by 10 February 2027"))
+    }
+}
