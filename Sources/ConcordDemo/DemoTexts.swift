@@ -23,17 +23,13 @@ enum DemoTexts {
         return "\(heading). Key points confirmed in writing under the subject “\(subject)”"
     }
 
-    static func meeting(_ meeting: Meeting) -> String {
-        "\(meeting.name) held with the agencies involved; minutes taken; no agreement reached"
-    }
-
     static func resolution(_ stage: Stage) -> String {
         "Agreed at \(stage.title): the child's plan is updated and both agencies confirm it in writing"
     }
 
     /// The records a stage still needs; learning is identified at every other stage, so both
     /// answers appear.
-    static func records(_ kinds: Set<RecordKind>, learning: Bool) -> StageRecords {
+    static func records(_ kinds: Set<RecordKind>, learning: Bool, on day: LocalDate) -> StageRecords {
         var records = StageRecords()
         if kinds.contains(.actionsTaken) {
             records.actionsTaken = "Managers spoke, reviewed both agencies' records and checked the child's plan"
@@ -43,7 +39,30 @@ enum DemoTexts {
             records.learningIdentified = learning
             records.learning = learning ? "Agencies should share chronologies before the first discussion" : nil
         }
+        if kinds.contains(.concernReviewed) {
+            records.concernReview = "Reviewed against the thresholds document: the concern is justified"
+        }
+        if kinds.contains(.interventionDecision) {
+            records.interventionDecision = "The statutory partners asked both agencies' heads of service to meet"
+        }
+        if kinds.contains(.boardMinute) {
+            records.boardMinute = BoardMinute(
+                board: "NELSCP Executive Board", date: day, reference: "EB/\(day.year)/14")
+        }
         return records
+    }
+
+    /// Minutes of a meeting held as the protocol asks, with everyone consulted there.
+    static func minutes(
+        _ meeting: Meeting, on day: LocalDate, attendees: [PersonRef], agencies: [AgencyRef], owner: PersonRef
+    ) -> MeetingMinutes {
+        MeetingMinutes(
+            heldOn: day, attendees: attendees, purpose: "To resolve the disagreement between the agencies",
+            views: agencies.map { AgencyView(agency: $0, view: "Set out its view and the reasons for it") },
+            circumstances: "The agencies' records of the child's circumstances were shared before the meeting",
+            options: "Continue the current plan; agree a joint assessment; escalate",
+            actions: [PlannedAction(id: "1", action: action, owner: owner, due: day)], reviewOn: day,
+            learning: meeting.learning ? "Agencies should share chronologies before the first discussion" : nil)
     }
 
     private static func phrase(_ method: ContactMethod) -> String {

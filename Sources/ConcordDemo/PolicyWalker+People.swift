@@ -34,10 +34,13 @@ extension PolicyWalker {
         let flags = Set(raise.children.flatMap(\.flags))
         var needed = stage.participants.compactMap(\.capacity)
         for rule in policy.rules {
-            guard case .requiredParticipant(let capacity, let condition, let stages) = rule.kind,
-                stages.contains(stage.id), condition?.holds(flags: flags, category: raise.category) ?? true
-            else { continue }
-            needed.append(capacity)
+            switch rule.kind {
+            case .requiredParticipant(let capacity, let condition, let stages) where stages.contains(stage.id):
+                if condition?.holds(flags: flags, category: raise.category) ?? true { needed.append(capacity) }
+            case .meetingParticipant(let capacity, let condition, let at) where at == stage.id:
+                if condition?.holds(flags: flags, category: raise.category) ?? true { needed.append(capacity) }
+            default: continue
+            }
         }
         return needed.uniqued { $0 }.compactMap { capacity in cast.holder(of: capacity).map { (capacity, $0) } }
     }

@@ -127,14 +127,16 @@ struct PolicyWalker {
         let stage = policy.stages[index]
         let lead = lead(at: index)
         if let meeting = stage.meeting, meeting.required {
+            let agencies = [raise.raisedBy.agency] + raise.otherAgencies
             perform(
-                .recordDiscussion(
-                    heldOn: day, method: .meeting, participants: consulted(at: index),
-                    summary: DemoTexts.meeting(meeting)), by: lead)
+                .recordMinutes(
+                    DemoTexts.minutes(
+                        meeting, on: day, attendees: consulted(at: index), agencies: agencies, owner: lead)),
+                by: lead)
         }
         for id in openActions { perform(.completeAction(id: id, note: DemoTexts.actionDone), by: lead) }
         openActions = []
-        let records = DemoTexts.records(Set(stage.records).subtracting(supplied), learning: index % 2 == 1)
+        let records = DemoTexts.records(Set(stage.records).subtracting(supplied), learning: index % 2 == 1, on: day)
         if records != StageRecords() { perform(.recordStageRecords(records), by: lead) }
     }
 
@@ -150,7 +152,11 @@ struct PolicyWalker {
                 .resolve(outcome: DemoTexts.resolution(stage), agreedBy: agreed, followUp: nil), by: lead(at: index))
         case .referred(let route):
             leave(index, supplied: [.effortsExhausted])
-            perform(.referExternally(route: route, reason: DemoTexts.referral), by: lead(at: index))
+            let acting = policy.externalRoutes.first { $0.id == route }?.actingPartner == true
+            perform(
+                .referExternally(
+                    route: route, reason: DemoTexts.referral, actingPartner: acting ? "Local Authority" : nil),
+                by: lead(at: index))
         case .withdrawn:
             perform(.withdraw(reason: DemoTexts.withdrawal), by: raise.raisedBy)
         }

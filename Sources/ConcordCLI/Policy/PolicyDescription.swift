@@ -30,13 +30,7 @@ enum PolicyDescription {
     }
 
     static func phrase(_ timescale: Timescale) -> String {
-        let anchor =
-            switch timescale.from {
-            case .stageStart: "the start of the stage"
-            case .disputeRaised: "when the dispute is raised"
-            case .receivedInWriting: "receipt in writing"
-            }
-        return "\(timescale.phrase) from \(anchor)"
+        timescale.description
     }
 
     private static func describe(_ stage: Stage, _ policy: Policy) -> [String] {
@@ -85,16 +79,21 @@ enum PolicyDescription {
             return "If a child may be suffering significant harm, tell at once: "
                 + notify.map(\.rawValue).joined(separator: ", ")
         case .requiredParticipant(let capacity, let condition, let stages):
-            let when = condition.map { condition in
-                "When "
-                    + (condition.child.map { "the child is \($0.rawValue)" }
-                    + condition.category.map { "the category is \($0.rawValue)" }).joined(separator: " or ")
-                    + ", a"
-            }
-            return "\(when ?? "A") \(capacity.rawValue) must take part before leaving stage "
+            return "\(when(condition) ?? "A") \(capacity.rawValue) must take part before leaving stage "
                 + stages.joined(separator: ", ")
         case .reviewConsideration(let stage, let review):
             return "When stage \(stage) is reached, decide whether to hold a \(review)"
+        case .meetingParticipant(let capacity, let condition, let stage):
+            return "\(when(condition) ?? "A") \(capacity.rawValue) must be at stage \(stage)'s meeting, if one is held"
+        }
+    }
+
+    private static func when(_ condition: Condition?) -> String? {
+        condition.map { condition in
+            "When "
+                + (condition.child.map { "the child is \($0.rawValue)" }
+                + condition.category.map { "the category is \($0.rawValue)" }).joined(separator: " or ")
+                + ", a"
         }
     }
 }

@@ -49,10 +49,15 @@ public enum DisputeCommand: Hashable, Sendable {
     case reportSignificantHarm(concern: String)
     case acknowledge(note: String?)
     case resolve(outcome: String, agreedBy: [PersonRef], followUp: String?)
-    case referExternally(route: String, reason: String)
+    case referExternally(route: String, reason: String, actingPartner: String? = nil)
     case withdraw(reason: String)
     case close(reviewHeld: Bool?, note: String?)
     /// Arranges the current stage's meeting, or rearranges the one not yet minuted.
     case scheduleMeeting(ScheduleMeeting)
     case recordMinutes(MeetingMinutes)
+    /// The people at the stage agree their own timescale within the protocol's maximum.
+    case agreeTimescale(workingDays: Int, reason: String, agreedBy: [PersonRef])
+    /// Whether the review the policy asks about at this stage will be held.
+    case considerReview(willHold: Bool, note: String?)
+    case recordReview(ReviewRecord)
 }

@@ -25,16 +25,27 @@ extension DisputeEngine {
         ]
     }
 
-    func referExternally(_ state: DisputeState, route: String, reason: String) throws(DisputeError) -> [DisputeEvent] {
-        let routes = policy.externalRoutes.map(\.id)
-        guard routes.contains(route) else { throw .unknownRoute(route, routes: routes) }
+    func referExternally(
+        _ state: DisputeState, route: String, reason: String, actingPartner: String?
+    ) throws(DisputeError) -> [DisputeEvent] {
+        let routes = policy.referralRoutes.map(\.id)
+        guard let chosen = policy.externalRoutes.first(where: { $0.id == route }) else {
+            throw .unknownRoute(route, routes: routes)
+        }
+        guard chosen.kind != .secretaryOfState else { throw .notAReferralRoute(chosen.name) }
+        let actingPartner = actingPartner?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty
+        if chosen.actingPartner, actingPartner == nil { throw .actingPartnerRequired(route: chosen.name) }
         let index = try currentIndex(state)
         guard index == policy.stages.count - 1 else { throw .notLastStage(stage: policy.stages[index].id) }
         let reason = try required(reason, "the reason for referring")
         let missing = missingRecords(state, supplied: [.effortsExhausted])
         guard missing.isEmpty else { throw .recordsMissing(stage: state.currentStage.stage, missing: missing) }
         try checkRequiredParticipants(state)
-        return [.referredExternally(.init(route: route, reason: reason))]
+        try checkMeetingParticipants(state)
+        return [
+            .referredExternally(
+                .init(route: route, reason: reason, actingPartner: chosen.actingPartner ? actingPartner : nil))
+        ]
     }
 
     /// A dispute that reached a stage whose policy says to consider a review must say whether
@@ -42,8 +53,10 @@ extension DisputeEngine {
     func close(_ state: DisputeState, reviewHeld: Bool?, note: String?) throws(DisputeError) -> [DisputeEvent] {
         guard state.status != .open else { throw .stillOpen }
         let visited = Set(state.stages.map(\.stage))
+        let decided = Set(state.reviewDecisions.map(\.stage))
         for rule in policy.rules {
-            if case .reviewConsideration(let stage, let review) = rule.kind, visited.contains(stage), reviewHeld == nil
+            if case .reviewConsideration(let stage, let review) = rule.kind, visited.contains(stage),
+                !decided.contains(stage), reviewHeld == nil
             {
                 throw .reviewDecisionRequired(review: review)
             }

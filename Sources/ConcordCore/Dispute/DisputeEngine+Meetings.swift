@@ -51,6 +51,10 @@ extension DisputeEngine {
             recorded.views.append(AgencyView(agency: agency, view: try required(view, "\(agency.name)'s view")))
         }
         recorded.actions = try agreedActions(minutes, known: known.union(seen))
+        recorded.learning = minutes.learning?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty
+        if meeting.learning, recorded.learning == nil {
+            throw .missingField("the learning points (write \"none identified\" if there were none)")
+        }
         guard minutes.reviewOn >= minutes.heldOn else { throw .reviewBeforeMeeting }
         return [
             .meetingMinutesRecorded(

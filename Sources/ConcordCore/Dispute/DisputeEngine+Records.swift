@@ -8,7 +8,8 @@ extension DisputeEngine {
             .discussionRecorded(
                 .init(
                     stage: state.currentStage.stage, heldOn: heldOn, method: method, participants: participants,
-                    summary: try required(summary, "what was said"), discouragedMethod: discouraged))
+                    summary: try required(summary, "what was said"), discouragedMethod: discouraged,
+                    stageDue: try dueFromDiscussion(state, heldOn: heldOn)))
         ]
     }
 
@@ -51,10 +52,18 @@ extension DisputeEngine {
     /// Blank answers are dropped, so they neither count as a record nor erase an earlier one.
     func recordStageRecords(_ state: DisputeState, _ records: StageRecords) throws(DisputeError) -> [DisputeEvent] {
         func text(_ value: String?) -> String? { value?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty }
+        var minute = records.boardMinute
+        if let given = minute {
+            minute = BoardMinute(
+                board: try required(given.board, "the board"), date: given.date,
+                reference: try required(given.reference, "the minute reference"))
+        }
         let records = StageRecords(
             actionsTaken: text(records.actionsTaken), outcome: text(records.outcome),
             learningIdentified: records.learningIdentified, learning: text(records.learning),
-            effortsExhausted: text(records.effortsExhausted))
+            effortsExhausted: text(records.effortsExhausted), concernReview: text(records.concernReview),
+            interventionDecision: text(records.interventionDecision), leadPartner: text(records.leadPartner),
+            boardMinute: minute)
         guard records != StageRecords() else { throw .missingField("at least one of the stage's records") }
         if records.learningIdentified == true, records.learning == nil {
             throw .missingField("what learning was identified")
@@ -71,17 +80,7 @@ extension DisputeEngine {
     /// the leaving command itself supplies.
     func missingRecords(_ state: DisputeState, supplied: Set<RecordKind>) -> [RecordKind] {
         guard let stage = policy.stage(state.currentStage.stage) else { return [] }
-        let records = state.currentStage.records
-        return stage.records.filter { kind in
-            if supplied.contains(kind) { return false }
-            switch kind {
-            case .actionsTaken: return records.actionsTaken == nil
-            case .outcome: return records.outcome == nil
-            case .learningIdentified: return records.learningIdentified == nil
-            case .effortsExhausted: return records.effortsExhausted == nil
-            case .agreedPlan: return !state.currentStage.planAgreed
-            }
-        }
+        return stage.records.filter { !supplied.contains($0) && !state.currentStage.hasRecord($0) }
     }
 
     /// Rules such as "the IRO must take part when the child is looked after" for the stage
@@ -94,6 +93,38 @@ extension DisputeEngine {
             if let condition, !condition.holds(flags: state.childFlags, category: state.raised.category) { continue }
             guard state.hasRequiredParticipant(capacity, ruleStages: stages) else {
                 throw .participantRequired(capacity, stage: stage)
+            }
+        }
+    }
+}
+
+extension DisputeEngine {
+    /// The deadline a discussion sets when the stage's timescale counts from one: the first
+    /// discussion for `first-contact`, every discussion for `latest-discussion`.
+    func dueFromDiscussion(_ state: DisputeState, heldOn: LocalDate) throws(DisputeError) -> LocalDate? {
+        guard let stage = policy.stage(state.currentStage.stage), let timescale = policy.effectiveTimescale(of: stage)
+        else { return nil }
+        switch timescale.from {
+        case .firstContact where state.currentStage.discussions.isEmpty: return try due(timescale, from: heldOn)
+        case .latestDiscussion:
+            let latest = state.currentStage.discussions.map(\.heldOn).max() ?? heldOn
+            return try due(timescale, from: max(latest, heldOn))
+        default: return nil
+        }
+    }
+
+    /// Someone in the capacity a meeting rule names must be in the minutes of every meeting
+    /// held at the stage before the dispute escalates past it (Oldham's IRO for a looked-after
+    /// child). A dispute that never met needs no one.
+    func checkMeetingParticipants(_ state: DisputeState) throws(DisputeError) {
+        let visit = state.currentStage
+        for rule in policy.rules {
+            guard case .meetingParticipant(let capacity, let condition, let stage) = rule.kind, stage == visit.stage
+            else { continue }
+            if let condition, !condition.holds(flags: state.childFlags, category: state.raised.category) { continue }
+            let holders = Set(state.participants.filter { $0.capacity == capacity }.map(\.person.id))
+            for minuted in visit.minutes where !minuted.minutes.attendees.contains(where: { holders.contains($0.id) }) {
+                throw .meetingParticipantMissing(capacity, meeting: minuted.name, stage: stage)
             }
         }
     }

@@ -18,6 +18,7 @@ extension DisputeEngine {
         if let meeting = policy.stages[index].meeting, meeting.required, !state.currentStageMeetingHeld {
             throw .meetingRequired(meeting.name, stage: policy.stages[index].id)
         }
+        try checkMeetingParticipants(state)
         guard !people.isEmpty else { throw .missingField("the people taking part at the next stage") }
         return try moving(
             state, to: index + 1, reason: reason, evidence: evidence, risk: false, people: people, today: today)

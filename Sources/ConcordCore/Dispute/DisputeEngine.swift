@@ -65,11 +65,16 @@ public struct DisputeEngine: Sendable {
         case .acknowledge(let note): return try acknowledge(state, note: note, today: today)
         case .resolve(let outcome, let agreedBy, let followUp):
             return try resolve(state, outcome: outcome, agreedBy: agreedBy, followUp: followUp)
-        case .referExternally(let route, let reason): return try referExternally(state, route: route, reason: reason)
+        case .referExternally(let route, let reason, let partner):
+            return try referExternally(state, route: route, reason: reason, actingPartner: partner)
         case .withdraw(let reason): return [.withdrawn(.init(reason: try required(reason, "a reason")))]
         case .close(let reviewHeld, let note): return try close(state, reviewHeld: reviewHeld, note: note)
         case .scheduleMeeting(let request): return try scheduleMeeting(state, request, today: today)
         case .recordMinutes(let minutes): return try recordMinutes(state, minutes, today: today)
+        case .agreeTimescale(let days, let reason, let people):
+            return try agreeTimescale(state, workingDays: days, reason: reason, agreedBy: people)
+        case .considerReview(let willHold, let note): return try considerReview(state, willHold: willHold, note: note)
+        case .recordReview(let review): return try recordReview(state, review, today: today)
         }
     }
 
@@ -77,7 +82,7 @@ public struct DisputeEngine: Sendable {
     private func checkStatus(_ command: DisputeCommand, _ state: DisputeState) throws(DisputeError) {
         switch (state.status, command) {
         case (.closed, _): throw .closed
-        case (.open, _), (_, .close): return
+        case (.open, _), (_, .close), (_, .recordReview): return
         default: throw .notOpen(state.status)
         }
     }
@@ -107,13 +112,18 @@ public struct DisputeEngine: Sendable {
         let stage = policy.stages[index]
         let isReceipt = policy.acknowledgement?.stage == stage.id
         let receipt = isReceipt ? day : receipt
-        func dueDate(_ timescale: Timescale) throws(DisputeError) -> LocalDate {
-            try due(
-                timescale, from: Timescale.date(of: timescale.from, stageStart: day, raised: raisedOn, receipt: receipt)
-            )
+        func dueDate(_ timescale: Timescale) throws(DisputeError) -> LocalDate? {
+            let anchor = Timescale.date(of: timescale.from, stageStart: day, raised: raisedOn, receipt: receipt)
+            guard let anchor else { return nil }
+            return try due(timescale, from: anchor)
         }
         var entry = DisputeEvent.StageEntered(stage: stage.id, startedOn: day)
-        if let timescale = policy.effectiveTimescale(of: stage) { entry.due = try dueDate(timescale) }
+        if let timescale = policy.effectiveTimescale(of: stage) {
+            entry.due = try dueDate(timescale)
+            entry.metBy = timescale.metBy
+        } else {
+            entry.ahead = try deadlineAhead(after: index, received: receipt != nil, dueDate: dueDate)
+        }
         if isReceipt, let acknowledgement = policy.acknowledgement {
             entry.acknowledgementDue = try dueDate(acknowledgement.timescale)
             if let overall = policy.overall, overall.from == .receivedInWriting {
@@ -121,6 +131,20 @@ public struct DisputeEngine: Sendable {
             }
         }
         return entry
+    }
+
+    /// The next stage's deadline when it is already fixed because it counts from the raising or
+    /// from receipt, which have happened: it runs while this stage has no timescale of its own.
+    private func deadlineAhead(
+        after index: Int, received: Bool, dueDate: (Timescale) throws(DisputeError) -> LocalDate?
+    ) throws(DisputeError) -> AheadDeadline? {
+        guard index + 1 < policy.stages.count else { return nil }
+        let next = policy.stages[index + 1]
+        guard let timescale = next.timescale, timescale.kind == .completeWithin,
+            timescale.from == .disputeRaised || (timescale.from == .receivedInWriting && received),
+            let due = try dueDate(timescale)
+        else { return nil }
+        return AheadDeadline(stage: next.id, due: due)
     }
 
     func due(_ timescale: Timescale, from anchor: LocalDate) throws(DisputeError) -> LocalDate {

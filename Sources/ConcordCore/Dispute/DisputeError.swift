@@ -33,6 +33,14 @@ public enum DisputeError: Error, Hashable, Sendable, CustomStringConvertible {
     case unknownPerson(String)
     case actionDueBeforeMeeting(String)
     case reviewBeforeMeeting
+    case meetingParticipantMissing(Capacity, meeting: String, stage: String)
+    case noAgreedTimescale(stage: String)
+    case agreedTimescaleTooLong(maximum: Int)
+    case noReviewAtStage(stage: String)
+    case reviewAlreadyConsidered(review: String)
+    case reviewNotHeld(review: String)
+    case actingPartnerRequired(route: String)
+    case notAReferralRoute(String)
 
     public var description: String {
         switch self {
@@ -56,7 +64,7 @@ public enum DisputeError: Error, Hashable, Sendable, CustomStringConvertible {
         case .participantRequired(let capacity, let stage):
             "the policy requires \(capacity.phrase) to take part before leaving stage \(stage); add them first, or, if they already take part, record a discussion at this stage that includes them"
         case .meetingRequired(let meeting, let stage):
-            "the policy requires a \(meeting.lowercased()) at stage \(stage) before escalating: record its minutes, or a discussion held as a meeting"
+            "the policy requires a \(meeting.lowercased()) at stage \(stage) before escalating: record its minutes"
         case .noRiskRule:
             "this policy has no rule for jumping stages when risk escalates; escalate one stage at a time"
         case .alreadyPastRiskStage(let stage):
@@ -92,6 +100,22 @@ public enum DisputeError: Error, Hashable, Sendable, CustomStringConvertible {
         case .actionDueBeforeMeeting(let action):
             "the action \"\(action)\" is due before the meeting was held: give a date on or after the meeting"
         case .reviewBeforeMeeting: "the date of review must be on or after the date of the meeting"
+        case .meetingParticipantMissing(let capacity, let meeting, let stage):
+            "the policy requires \(capacity.phrase) at the \(meeting.lowercased()) at stage \(stage), and its minutes do not show them present: hold the meeting again with them, and record its minutes"
+        case .noAgreedTimescale(let stage):
+            "the policy does not let the people at stage \(stage) agree their own timescale"
+        case .agreedTimescaleTooLong(let maximum):
+            "an agreed timescale must be between 1 and \(maximum) working day\(maximum == 1 ? "" : "s"), the protocol's maximum"
+        case .noReviewAtStage(let stage):
+            "the policy asks for no review at stage \(stage)"
+        case .reviewAlreadyConsidered(let review):
+            "whether to hold a \(review) has already been decided"
+        case .reviewNotHeld(let review):
+            "a \(review) can be recorded only once it has been decided that one will be held"
+        case .actingPartnerRequired(let route):
+            "a referral to \(route) is made by one partner on behalf of all three: name the partner they agreed"
+        case .notAReferralRoute(let route):
+            "\(route) describes a power, not somewhere a dispute is referred"
         }
     }
 }
@@ -104,6 +128,10 @@ extension RecordKind {
         case .learningIdentified: "whether any learning was identified"
         case .effortsExhausted: "evidence that every effort at this stage was explored"
         case .agreedPlan: "a mutually agreed plan of action with timescales"
+        case .concernReviewed: "the line manager's review of whether the concern is justified"
+        case .interventionDecision: "the statutory partners' decision on the intervention required"
+        case .leadPartner: "the partner agreed to act on behalf of all the safeguarding partners"
+        case .boardMinute: "where the dispute is recorded in the board's minutes"
         }
     }
 }

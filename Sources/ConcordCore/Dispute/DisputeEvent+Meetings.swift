@@ -37,10 +37,10 @@ extension DisputeState {
     /// Every meeting scheduled so far, at any stage.
     public var meetings: [DisputeEvent.MeetingScheduled] { stages.flatMap(\.meetings) }
 
-    /// Whether the current stage's meeting has been held: minuted, or recorded as a discussion
-    /// held as a meeting.
+    /// Whether the current stage's meeting has been held. Only its minutes show that: Oldham's
+    /// "minutes from resolution meeting to be shared with head of service" needs them written.
     public var currentStageMeetingHeld: Bool {
-        !currentStage.minutes.isEmpty || currentStage.discussions.contains { $0.method == .meeting }
+        !currentStage.minutes.isEmpty
     }
 
     mutating func schedule(_ meeting: DisputeEvent.MeetingScheduled) {

@@ -33,6 +33,12 @@ extension DisputeEvent {
         /// Set here rather than when raised when the whole process is measured from receipt in
         /// writing, and this is where it is received.
         public var overallDue: LocalDate?
+        /// Set when the stage's timescale is one to begin within: what recorded step meets it.
+        public var metBy: Timescale.Milestone?
+        /// A later stage's deadline already running when this stage has none of its own, as
+        /// North East Lincolnshire's outcome "within 15 working days of the dispute being
+        /// received" runs from receipt, before the partners' stage is entered.
+        public var ahead: AheadDeadline?
 
         public init(stage: String, startedOn: LocalDate, due: LocalDate? = nil) {
             self.stage = stage
@@ -54,6 +60,9 @@ extension DisputeEvent {
         public var summary: String
         /// True when the protocol advises against this method at this stage.
         public var discouragedMethod: Bool
+        /// The stage's deadline as this discussion sets it, when the stage's timescale counts
+        /// from a discussion.
+        public var stageDue: LocalDate?
     }
 
     /// The plan of action as now agreed; it replaces any earlier plan's open actions.
@@ -99,6 +108,9 @@ extension DisputeEvent {
     public struct ReferredExternally: Codable, Hashable, Sendable {
         public var route: String
         public var reason: String
+        /// The partner the safeguarding partners agreed acts for all of them, where the route
+        /// needs one.
+        public var actingPartner: String?
     }
 
     public struct Withdrawn: Codable, Hashable, Sendable {
@@ -121,16 +133,29 @@ public struct StageRecords: Codable, Hashable, Sendable {
     public var learningIdentified: Bool?
     public var learning: String?
     public var effortsExhausted: String?
+    /// Sunderland's "the line manager should review the concern to ensure it is justified".
+    public var concernReview: String?
+    /// Sunderland's statutory partners' decision on "the intervention required".
+    public var interventionDecision: String?
+    /// North East Lincolnshire's "most appropriate partner, who will act on behalf of … all three".
+    public var leadPartner: String?
+    /// Where the dispute is "formally recorded within the SCP board minutes".
+    public var boardMinute: BoardMinute?
 
     public init(
         actionsTaken: String? = nil, outcome: String? = nil, learningIdentified: Bool? = nil, learning: String? = nil,
-        effortsExhausted: String? = nil
+        effortsExhausted: String? = nil, concernReview: String? = nil, interventionDecision: String? = nil,
+        leadPartner: String? = nil, boardMinute: BoardMinute? = nil
     ) {
         self.actionsTaken = actionsTaken
         self.outcome = outcome
         self.learningIdentified = learningIdentified
         self.learning = learning
         self.effortsExhausted = effortsExhausted
+        self.concernReview = concernReview
+        self.interventionDecision = interventionDecision
+        self.leadPartner = leadPartner
+        self.boardMinute = boardMinute
     }
 
     /// Later answers fill in or replace earlier ones; the engine never passes an empty answer,
@@ -139,6 +164,9 @@ public struct StageRecords: Codable, Hashable, Sendable {
         StageRecords(
             actionsTaken: newer.actionsTaken ?? actionsTaken, outcome: newer.outcome ?? outcome,
             learningIdentified: newer.learningIdentified ?? learningIdentified, learning: newer.learning ?? learning,
-            effortsExhausted: newer.effortsExhausted ?? effortsExhausted)
+            effortsExhausted: newer.effortsExhausted ?? effortsExhausted,
+            concernReview: newer.concernReview ?? concernReview,
+            interventionDecision: newer.interventionDecision ?? interventionDecision,
+            leadPartner: newer.leadPartner ?? leadPartner, boardMinute: newer.boardMinute ?? boardMinute)
     }
 }

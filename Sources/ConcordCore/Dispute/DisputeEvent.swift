@@ -17,6 +17,9 @@ public enum DisputeEvent: Hashable, Sendable {
     case closed(Closed)
     case meetingScheduled(MeetingScheduled)
     case meetingMinutesRecorded(MeetingMinutesRecorded)
+    case timescaleAgreed(TimescaleAgreed)
+    case reviewConsidered(ReviewConsidered)
+    case reviewRecorded(ReviewRecorded)
 
     public var type: String {
         switch self {
@@ -36,6 +39,9 @@ public enum DisputeEvent: Hashable, Sendable {
         case .closed: "closed"
         case .meetingScheduled: "meeting-scheduled"
         case .meetingMinutesRecorded: "meeting-minutes-recorded"
+        case .timescaleAgreed: "timescale-agreed"
+        case .reviewConsidered: "review-considered"
+        case .reviewRecorded: "review-recorded"
         }
     }
 }
@@ -64,6 +70,9 @@ extension DisputeEvent: Codable {
         case "closed": self = .closed(try data(Closed.self))
         case "meeting-scheduled": self = .meetingScheduled(try data(MeetingScheduled.self))
         case "meeting-minutes-recorded": self = .meetingMinutesRecorded(try data(MeetingMinutesRecorded.self))
+        case "timescale-agreed": self = .timescaleAgreed(try data(TimescaleAgreed.self))
+        case "review-considered": self = .reviewConsidered(try data(ReviewConsidered.self))
+        case "review-recorded": self = .reviewRecorded(try data(ReviewRecorded.self))
         default:
             throw DecodingError.dataCorruptedError(
                 forKey: .type, in: container, debugDescription: "unknown dispute event type \"\(type)\"")
@@ -90,6 +99,9 @@ extension DisputeEvent: Codable {
         case .closed(let data): try container.encode(data, forKey: .data)
         case .meetingScheduled(let data): try container.encode(data, forKey: .data)
         case .meetingMinutesRecorded(let data): try container.encode(data, forKey: .data)
+        case .timescaleAgreed(let data): try container.encode(data, forKey: .data)
+        case .reviewConsidered(let data): try container.encode(data, forKey: .data)
+        case .reviewRecorded(let data): try container.encode(data, forKey: .data)
         }
     }
 }

@@ -14,7 +14,15 @@ public struct DisputeState: Hashable, Sendable {
     public struct StageVisit: Hashable, Sendable {
         public var stage: String
         public var startedOn: LocalDate
+        /// The deadline in force now: the one fixed on entry, until something recorded at the
+        /// stage meets it, restarts it or replaces it with an agreed one.
         public var due: LocalDate?
+        /// What meets the stage's timescale, when it is one to begin within.
+        public var metBy: Timescale.Milestone?
+        public var metOn: LocalDate?
+        /// A later stage's deadline already running, shown while this stage has none.
+        public var ahead: AheadDeadline?
+        public var agreedTimescale: DisputeEvent.TimescaleAgreed?
         public var acknowledgementDue: LocalDate?
         public var overallDue: LocalDate?
         public var records = StageRecords()
@@ -37,6 +45,8 @@ public struct DisputeState: Hashable, Sendable {
     public private(set) var referral: DisputeEvent.ReferredExternally?
     public private(set) var withdrawal: DisputeEvent.Withdrawn?
     public private(set) var closure: DisputeEvent.Closed?
+    public private(set) var reviewDecisions: [DisputeEvent.ReviewConsidered] = []
+    public private(set) var reviews: [DisputeEvent.ReviewRecorded] = []
     /// How many events the dispute has; commands name the version they were decided on.
     public private(set) var version: Int
     public private(set) var lastChanged: Date
@@ -48,6 +58,13 @@ public struct DisputeState: Hashable, Sendable {
     public var openActions: [PlannedAction] { plan.filter { completedActions[$0.id] == nil } }
     public var overallDue: LocalDate? { raised.overallDue ?? stages.lazy.compactMap(\.overallDue).first }
     public var acknowledgementDue: LocalDate? { stages.lazy.compactMap(\.acknowledgementDue).last }
+
+    /// A timescale to begin within is met once: the stage then has no deadline from it.
+    private mutating func meet(on day: LocalDate) {
+        guard currentStage.metOn == nil else { return }
+        stages[stages.count - 1].metOn = day
+        stages[stages.count - 1].due = nil
+    }
 
     mutating func replaceCurrentStage(_ visit: StageVisit) {
         stages[stages.count - 1] = visit
@@ -81,16 +98,27 @@ public struct DisputeState: Hashable, Sendable {
         switch event {
         case .raised: break
         case .stageEntered(let entry):
-            stages.append(StageVisit(stage: entry.stage, startedOn: entry.startedOn, due: entry.due))
+            stages.append(
+                StageVisit(stage: entry.stage, startedOn: entry.startedOn, due: entry.due ?? entry.ahead?.due))
             stages[stages.count - 1].acknowledgementDue = entry.acknowledgementDue
             stages[stages.count - 1].overallDue = entry.overallDue
+            stages[stages.count - 1].metBy = entry.metBy
+            stages[stages.count - 1].ahead = entry.ahead
             // Those named when the dispute was raised joined at its first stage, which is only
             // known now.
             for index in participants.indices where participants[index].stage.isEmpty {
                 participants[index].stage = entry.stage
             }
         case .significantHarmReported(let report): significantHarm.append(report)
-        case .discussionRecorded(let discussion): stages[stages.count - 1].discussions.append(discussion)
+        case .discussionRecorded(let discussion):
+            stages[stages.count - 1].discussions.append(discussion)
+            if let due = discussion.stageDue { stages[stages.count - 1].due = due }
+            let involvesManager = discussion.participants.contains { $0.level >= .lineManager }
+            switch currentStage.metBy {
+            case .firstContact: meet(on: discussion.heldOn)
+            case .lineManagerInvolved where involvesManager: meet(on: discussion.heldOn)
+            default: break
+            }
         case .planAgreed(let agreed):
             stages[stages.count - 1].planAgreed = true
             let kept = plan.filter { completedActions[$0.id] != nil }
@@ -123,7 +151,14 @@ public struct DisputeState: Hashable, Sendable {
         case .closed(let closed):
             closure = closed
             status = .closed
-        case .meetingScheduled(let meeting): schedule(meeting)
+        case .meetingScheduled(let meeting):
+            schedule(meeting)
+            if currentStage.metBy == .meetingOffered { meet(on: LondonTime.date(of: time)) }
+        case .timescaleAgreed(let agreed):
+            stages[stages.count - 1].agreedTimescale = agreed
+            stages[stages.count - 1].due = agreed.due
+        case .reviewConsidered(let decision): reviewDecisions.append(decision)
+        case .reviewRecorded(let review): reviews.append(review)
         case .meetingMinutesRecorded(let minutes): stages[stages.count - 1].minutes.append(minutes)
         }
     }

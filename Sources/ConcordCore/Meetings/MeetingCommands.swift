@@ -45,11 +45,14 @@ public struct MeetingMinutes: Codable, Hashable, Sendable {
     public var options: String
     public var actions: [PlannedAction]
     public var reviewOn: LocalDate
+    /// The learning points the meeting recorded, where its protocol holds it for them.
+    public var learning: String?
 
     public init(
         heldOn: LocalDate, attendees: [PersonRef], purpose: String, views: [AgencyView], circumstances: String,
-        options: String, actions: [PlannedAction], reviewOn: LocalDate
+        options: String, actions: [PlannedAction], reviewOn: LocalDate, learning: String? = nil
     ) {
+        self.learning = learning
         self.heldOn = heldOn
         self.attendees = attendees
         self.purpose = purpose

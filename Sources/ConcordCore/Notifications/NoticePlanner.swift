@@ -102,6 +102,18 @@ public struct NoticePlanner: Sendable {
             return confirmation(
                 at: recorded.stage, otherwise: "minutes of the \(recorded.name.lowercased())",
                 text.minutesContent(recorded))
+        case .timescaleAgreed(let agreed):
+            return confirmation(at: agreed.stage, otherwise: "timescale agreed", text.agreedTimescaleContent(agreed))
+        case .reviewConsidered(let decision):
+            return confirmation(
+                at: decision.stage, otherwise: "\(decision.review) considered", text.reviewDecisionContent(decision))
+        case .reviewRecorded(let review):
+            return [
+                Notice(
+                    kind: .confirmation, audience: .everyoneInvolved,
+                    subject: text.subject("\(review.review) recorded"),
+                    content: text.reviewContent(review), key: key)
+            ]
         case .escalated, .actionCompleted:
             // An escalation is written up with the stage it enters; a completed action is
             // shown in Concord and in the next confirmation.

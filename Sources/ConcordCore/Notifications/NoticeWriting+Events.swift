@@ -89,6 +89,38 @@ extension NoticeWriting {
             action: "File this confirmation on your agency's own recording system and the child's file.")
     }
 
+    func agreedTimescaleContent(_ agreed: DisputeEvent.TimescaleAgreed) -> NoticeContent {
+        let days = agreed.workingDays == 1 ? "1 working day" : "\(agreed.workingDays) working days"
+        return content(
+            "A timescale of \(days) has been agreed for \(stageTitle(agreed.stage)).",
+            facts: [
+                NoticeContent.Fact("Now due", agreed.due.textWithWeekday),
+                NoticeContent.Fact("Agreed by", agreed.agreedBy.map(\.name).joined(separator: ", ")),
+            ],
+            details: [NoticeContent.Section("Why this timescale", [agreed.reason])],
+            action: "Work to the agreed date; Concord reminds everyone the working day before it.")
+    }
+
+    func reviewDecisionContent(_ decision: DisputeEvent.ReviewConsidered) -> NoticeContent {
+        content(
+            decision.willHold
+                ? "It has been decided to hold a \(decision.review)."
+                : "It has been decided not to hold a \(decision.review).",
+            facts: [], details: decision.note.map { [NoticeContent.Section("Why", [$0])] } ?? [],
+            action: decision.willHold ? "Record the review in Concord once it has been held." : nil)
+    }
+
+    func reviewContent(_ review: DisputeEvent.ReviewRecorded) -> NoticeContent {
+        var details = [NoticeContent.Section("Lessons learned", [review.lessons])]
+        if let changes = review.policyChanges {
+            details.append(NoticeContent.Section("Policy changes agreed", [changes]))
+        }
+        return content(
+            "The \(review.review) held on \(review.heldOn.textWithWeekday) has been recorded.",
+            facts: [NoticeContent.Fact("Took part", review.participants.map(\.name).joined(separator: ", "))],
+            details: details, action: "Take forward the policy changes agreed.")
+    }
+
     func addedContent(_ participation: Participation) -> NoticeContent {
         content(
             "You have been added to this dispute at \(stageTitle(state.currentStage.stage)).",

@@ -20,6 +20,7 @@ public struct Policy: Hashable, Sendable, Encodable {
     public var rules: [PolicyRule]
     /// Where a dispute can go after the last stage.
     public var externalRoutes: [ExternalRoute]
+    public var referenceDocuments: [ReferenceDocument] = []
 
     public func stage(_ id: String) -> Stage? {
         stages.first { $0.id == id }
@@ -63,6 +64,8 @@ public struct Stage: Hashable, Sendable, Encodable {
     public var contact: ContactExpectation?
     /// What must be recorded before the dispute can leave the stage.
     public var records: [RecordKind]
+    /// What the stage may record when it applies, without having to.
+    public var mayRecord: [RecordKind] = []
     /// The subject line the protocol fixes for the stage's written confirmation.
     public var confirmationSubject: String?
     public var meeting: Meeting?
@@ -75,6 +78,8 @@ public struct Participant: Hashable, Sendable, Encodable {
     /// The protocol's name for them, e.g. "Team Manager or agency equivalent".
     public var title: String?
     public var capacity: Capacity?
+    /// When they take part only in some disputes, the protocol's words for when.
+    public var onlyIf: String? = nil
 }
 
 public struct ContactExpectation: Hashable, Sendable, Encodable {
@@ -90,6 +95,8 @@ public struct Meeting: Hashable, Sendable, Encodable {
     public var required: Bool
     public var chair: RoleLevel?
     public var templates: [MeetingTemplate]
+    /// The meeting is held so that learning points are recorded: its minutes must say them.
+    public var learning: Bool = false
     public var quote: String?
 }
 
@@ -109,5 +116,22 @@ public struct ExternalRoute: Hashable, Sendable, Encodable {
     public var id: String
     public var name: String
     public var kind: ExternalRouteKind
+    /// Who may take the route; anyone acting on the dispute when empty. North East
+    /// Lincolnshire's arbitration is for the safeguarding partners, through the business office.
+    public var takenBy: [RoleLevel] = []
+    /// The referral names the partner the safeguarding partners agreed acts for all of them.
+    public var actingPartner: Bool = false
     public var quote: String?
+}
+
+/// A document the protocol says to use, such as Sunderland's thresholds document.
+public struct ReferenceDocument: Hashable, Sendable, Encodable {
+    public var title: String
+    /// Where to find it: a web address.
+    public var address: String?
+    /// The stages it is shown at; every stage when empty.
+    public var stages: [String]
+    public var quote: String?
+
+    public func applies(to stage: String) -> Bool { stages.isEmpty || stages.contains(stage) }
 }

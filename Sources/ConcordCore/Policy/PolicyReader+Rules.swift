@@ -16,6 +16,7 @@ extension PolicyReader {
     static func readRule(_ node: Node, _ path: String, _ reader: NodeReader) -> PolicyRule? {
         let kinds = [
             "risk-escalation", "significant-harm-notification", "required-participant", "review-consideration",
+            "meeting-participant",
         ]
         guard case .mapping = node, let kindNode = node["kind"] else {
             reader.report(node, path, "expected a mapping with \"kind\" (one of \(kinds.joined(separator: ", ")))")
@@ -59,6 +60,19 @@ extension PolicyReader {
             let review = fields["review"].flatMap { reader.string($0, fields.field("review")) }
             guard let stage, let review else { return nil }
             return PolicyRule(kind: .reviewConsideration(stage: stage, review: review), quote: quote(fields, reader))
+        case "meeting-participant":
+            guard
+                let fields = reader.mapping(
+                    node, path, required: ["kind", "participant", "stage"], optional: ["when", "quote"])
+            else { return nil }
+            let capacity = fields["participant"].flatMap {
+                reader.choice($0, fields.field("participant"), of: Capacity.self)
+            }
+            let condition = fields["when"].flatMap { readCondition($0, fields.field("when"), reader) }
+            let stage = fields["stage"].flatMap { readIdentifier($0, fields.field("stage"), reader) }
+            guard let capacity, let stage else { return nil }
+            return PolicyRule(
+                kind: .meetingParticipant(capacity, when: condition, stage: stage), quote: quote(fields, reader))
         default:
             reader.report(
                 kindNode, "\(path).kind",
@@ -68,14 +82,34 @@ extension PolicyReader {
     }
 
     static func readRoute(_ node: Node, _ path: String, _ reader: NodeReader) -> ExternalRoute? {
-        guard let fields = reader.mapping(node, path, required: ["id", "name", "kind"], optional: ["quote"]) else {
-            return nil
-        }
+        guard
+            let fields = reader.mapping(
+                node, path, required: ["id", "name", "kind"], optional: ["taken_by", "acting_partner", "quote"])
+        else { return nil }
         let id = fields["id"].flatMap { readIdentifier($0, fields.field("id"), reader) }
         let name = fields["name"].flatMap { reader.string($0, fields.field("name")) }
         let kind = fields["kind"].flatMap { reader.choice($0, fields.field("kind"), of: ExternalRouteKind.self) }
+        let takenBy = reader.list(fields["taken_by"], fields.field("taken_by")) {
+            reader.choice($0, $1, of: RoleLevel.self)
+        }
+        let acting = fields["acting_partner"].flatMap { reader.bool($0, fields.field("acting_partner")) } ?? false
         guard let id, let name, let kind else { return nil }
-        return ExternalRoute(id: id, name: name, kind: kind, quote: quote(fields, reader))
+        return ExternalRoute(
+            id: id, name: name, kind: kind, takenBy: takenBy, actingPartner: acting, quote: quote(fields, reader))
+    }
+
+    static func readReferenceDocument(_ node: Node, _ path: String, _ reader: NodeReader) -> ReferenceDocument? {
+        guard
+            let fields = reader.mapping(node, path, required: ["title"], optional: ["address", "stages", "quote"])
+        else { return nil }
+        let title = fields["title"].flatMap { reader.string($0, fields.field("title")) }
+        let address = fields["address"].flatMap { reader.string($0, fields.field("address")) }
+        if let address, !(address.hasPrefix("https://") || address.hasPrefix("http://")), let node = fields["address"] {
+            reader.report(node, fields.field("address"), "expected a web address starting with https://")
+        }
+        let stages = fields["stages"].flatMap { readStageList($0, fields.field("stages"), reader) } ?? []
+        guard let title else { return nil }
+        return ReferenceDocument(title: title, address: address, stages: stages, quote: quote(fields, reader))
     }
 
     /// One stage id, or a list of them.

@@ -5,7 +5,7 @@ extension PolicyReader {
         guard
             let fields = reader.mapping(
                 node, path, required: ["id", "title", "summary", "participants", "timescale"],
-                optional: ["source", "contact", "records", "confirmation_subject", "meeting", "forms"])
+                optional: ["source", "contact", "records", "may_record", "confirmation_subject", "meeting", "forms"])
         else { return nil }
         let id = fields["id"].flatMap { readIdentifier($0, fields.field("id"), reader) }
         let title = fields["title"].flatMap { reader.string($0, fields.field("title")) }
@@ -16,44 +16,34 @@ extension PolicyReader {
         }
         var timescale: Timescale?
         if let node = fields["timescale"], node.scalar?.string != "none" {
-            timescale = readTimescale(node, fields.field("timescale"), .stageStart, reader, allowNone: true)
+            timescale = readTimescale(
+                node, fields.field("timescale"), .stageStart, reader, allowNone: true, ofStage: true)
         }
         let contact = fields["contact"].flatMap { readContact($0, fields.field("contact"), reader) }
         let records = reader.list(fields["records"], fields.field("records")) {
             reader.choice($0, $1, of: RecordKind.self)
         }
+        let mayRecord = reader.list(fields["may_record"], fields.field("may_record")) {
+            reader.choice($0, $1, of: RecordKind.self)
+        }
+        for kind in Set(records).intersection(mayRecord) {
+            reader.report(
+                fields["may_record"], fields.field("may_record"),
+                "\"\(kind.rawValue)\" is already required under records")
+        }
         let subject = fields["confirmation_subject"].flatMap { reader.string($0, fields.field("confirmation_subject")) }
         let meeting = fields["meeting"].flatMap { readMeeting($0, fields.field("meeting"), reader) }
         let forms = reader.list(fields["forms"], fields.field("forms")) { readForm($0, $1, reader) }
+        if timescale?.metBy == .meetingOffered, meeting == nil, let node = fields["timescale"] {
+            reader.report(
+                node["met_by"], fields.field("timescale") + ".met_by",
+                "\"meeting-offered\" needs the stage to have a meeting; add one under meeting")
+        }
         guard let id, let title, let summary else { return nil }
         return Stage(
             id: id, title: title, source: source, summary: summary, participants: participants, timescale: timescale,
-            contact: contact, records: records, confirmationSubject: subject, meeting: meeting, forms: forms)
-    }
-
-    static func readTimescale(
-        _ node: Node, _ path: String, _ defaultAnchor: Timescale.Anchor, _ reader: NodeReader, allowNone: Bool = false
-    ) -> Timescale? {
-        let units = ["working_days", "calendar_days", "months"]
-        if case .scalar = node {
-            let expected = allowNone ? "\"none\" or a mapping" : "a mapping"
-            reader.report(node, path, "expected \(expected) with one of working_days, calendar_days or months")
-            return nil
-        }
-        guard let fields = reader.mapping(node, path, required: [], optional: units + ["from", "quote"]) else {
-            return nil
-        }
-        let given = units.filter { fields[$0] != nil }
-        guard given.count == 1, let unitKey = given.first, let unit = Timescale.Unit(rawValue: unitKey) else {
-            let found = given.isEmpty ? "none of them" : given.joined(separator: " and ")
-            reader.report(node, path, "expected exactly one of working_days, calendar_days or months, found \(found)")
-            return nil
-        }
-        let amount = fields[unitKey].flatMap { reader.positiveInt($0, fields.field(unitKey)) }
-        let anchor = fields["from"].flatMap { reader.choice($0, fields.field("from"), of: Timescale.Anchor.self) }
-        let quote = fields["quote"].flatMap { reader.string($0, fields.field("quote")) }
-        guard let amount else { return nil }
-        return Timescale(amount: amount, unit: unit, from: anchor ?? defaultAnchor, quote: quote)
+            contact: contact, records: records, mayRecord: mayRecord, confirmationSubject: subject, meeting: meeting,
+            forms: forms)
     }
 
     static func readIdentifier(_ node: Node, _ path: String, _ reader: NodeReader) -> String? {
@@ -70,14 +60,16 @@ extension PolicyReader {
 
     private static func readParticipant(_ node: Node, _ path: String, _ reader: NodeReader) -> Participant? {
         guard
-            let fields = reader.mapping(node, path, required: ["level"], optional: ["side", "title", "capacity"])
+            let fields = reader.mapping(
+                node, path, required: ["level"], optional: ["side", "title", "capacity", "only_if"])
         else { return nil }
         let level = fields["level"].flatMap { reader.choice($0, fields.field("level"), of: RoleLevel.self) }
         let side = fields["side"].flatMap { reader.choice($0, fields.field("side"), of: Side.self) }
         let title = fields["title"].flatMap { reader.string($0, fields.field("title")) }
         let capacity = fields["capacity"].flatMap { reader.choice($0, fields.field("capacity"), of: Capacity.self) }
+        let onlyIf = fields["only_if"].flatMap { reader.string($0, fields.field("only_if")) }
         guard let level else { return nil }
-        return Participant(level: level, side: side ?? .both, title: title, capacity: capacity)
+        return Participant(level: level, side: side ?? .both, title: title, capacity: capacity, onlyIf: onlyIf)
     }
 
     private static func readContact(_ node: Node, _ path: String, _ reader: NodeReader) -> ContactExpectation? {
@@ -100,7 +92,7 @@ extension PolicyReader {
     private static func readMeeting(_ node: Node, _ path: String, _ reader: NodeReader) -> Meeting? {
         guard
             let fields = reader.mapping(
-                node, path, required: ["name"], optional: ["required", "chair", "templates", "quote"])
+                node, path, required: ["name"], optional: ["required", "chair", "templates", "learning", "quote"])
         else { return nil }
         let name = fields["name"].flatMap { reader.string($0, fields.field("name")) }
         let required = fields["required"].flatMap { reader.bool($0, fields.field("required")) }
@@ -108,9 +100,12 @@ extension PolicyReader {
         let templates = reader.list(fields["templates"], fields.field("templates")) {
             reader.choice($0, $1, of: MeetingTemplate.self)
         }
+        let learning = fields["learning"].flatMap { reader.bool($0, fields.field("learning")) } ?? false
         let quote = fields["quote"].flatMap { reader.string($0, fields.field("quote")) }
         guard let name else { return nil }
-        return Meeting(name: name, required: required ?? false, chair: chair, templates: templates, quote: quote)
+        return Meeting(
+            name: name, required: required ?? false, chair: chair, templates: templates, learning: learning,
+            quote: quote)
     }
 
     private static func readForm(_ node: Node, _ path: String, _ reader: NodeReader) -> Form? {

@@ -19,6 +19,7 @@ public enum PolicyReader {
                 required: ["id", "name", "partnership", "region", "scope", "stages"],
                 optional: [
                     "source", "summary", "acknowledgement", "stage_limit", "overall", "rules", "external_routes",
+                    "reference_documents",
                 ])
         else { return nil }
         let id = fields["id"].flatMap { readIdentifier($0, "id", reader) }
@@ -30,19 +31,25 @@ public enum PolicyReader {
         let summary = fields["summary"].flatMap { reader.string($0, "summary") }
         let stages = reader.indexedList(fields["stages"], "stages") { readStage($0, $1, reader) }
         let acknowledgement = fields["acknowledgement"].flatMap { readAcknowledgement($0, reader) }
-        let stageLimit = fields["stage_limit"].flatMap { readTimescale($0, "stage_limit", .stageStart, reader) }
+        let stageLimit = fields["stage_limit"].flatMap {
+            readTimescale($0, "stage_limit", .stageStart, reader, ofStage: true)
+        }
         let overall = fields["overall"].flatMap { readTimescale($0, "overall", .disputeRaised, reader) }
         let rules = reader.indexedList(fields["rules"], "rules") { readRule($0, $1, reader) }
         let routes = reader.list(fields["external_routes"], "external_routes") { readRoute($0, $1, reader) }
+        let documents = reader.indexedList(fields["reference_documents"], "reference_documents") {
+            readReferenceDocument($0, $1, reader)
+        }
         let references = References(
             fields: fields, stages: stages, rules: rules, acknowledgement: acknowledgement, overall: overall,
-            stageLimit: stageLimit)
+            stageLimit: stageLimit, documents: documents)
         references.check(reader)
         guard let id, let name, let partnership, let region, let scope else { return nil }
         return Policy(
             id: id, name: name, partnership: partnership, region: region, scope: scope, source: source,
             summary: summary, stages: stages.map(\.value), acknowledgement: acknowledgement, stageLimit: stageLimit,
-            overall: overall, rules: rules.map(\.value), externalRoutes: routes)
+            overall: overall, rules: rules.map(\.value), externalRoutes: routes,
+            referenceDocuments: documents.map(\.value))
     }
 }
 
@@ -55,6 +62,7 @@ private struct References {
     let acknowledgement: Acknowledgement?
     let overall: Timescale?
     let stageLimit: Timescale?
+    let documents: [Entry<ReferenceDocument>]
 
     func check(_ reader: NodeReader) {
         var seen: Set<String> = []
@@ -74,6 +82,14 @@ private struct References {
                     index.map { items[$0] } ?? rule.node[key], "\(rule.path).\(key)" + (index.map { "[\($0)]" } ?? ""),
                     "\(rule.value.kindName) names stage \"\(stage)\", which this policy does not have; stages are \(list)"
                 )
+            }
+        }
+        for document in documents {
+            for (index, stage) in document.value.stages.enumerated() where !seen.contains(stage) {
+                let items = document.node["stages"]?.sequence.map(Array.init)
+                reader.report(
+                    items?[index] ?? document.node["stages"], "\(document.path).stages",
+                    "names stage \"\(stage)\", which this policy does not have; stages are \(list)")
             }
         }
         if let acknowledgement, !seen.contains(acknowledgement.stage) {

@@ -10,6 +10,10 @@ public struct PolicyRule: Hashable, Sendable, Encodable {
         case requiredParticipant(Capacity, when: Condition?, beforeLeaving: [String])
         /// When a dispute reaches the stage, ask whether a review will be held.
         case reviewConsideration(stage: String, review: String)
+        /// When the condition holds, the stage's meeting involves someone in this capacity:
+        /// they are invited, and minutes that do not show them present stop the dispute
+        /// escalating past that meeting. A dispute settled without a meeting needs no one.
+        case meetingParticipant(Capacity, when: Condition?, stage: String)
     }
 
     public var kind: Kind
@@ -21,6 +25,7 @@ public struct PolicyRule: Hashable, Sendable, Encodable {
         case .significantHarmNotification: "significant-harm-notification"
         case .requiredParticipant: "required-participant"
         case .reviewConsideration: "review-consideration"
+        case .meetingParticipant: "meeting-participant"
         }
     }
 
@@ -32,6 +37,7 @@ public struct PolicyRule: Hashable, Sendable, Encodable {
         case .significantHarmNotification: []
         case .requiredParticipant(_, _, let stages): stages.map { ("before_leaving", $0) }
         case .reviewConsideration(let stage, _): [("stage", stage)]
+        case .meetingParticipant(_, _, let stage): [("stage", stage)]
         }
     }
 
@@ -54,6 +60,10 @@ public struct PolicyRule: Hashable, Sendable, Encodable {
         case .reviewConsideration(let stage, let review):
             try container.encode(stage, forKey: .stage)
             try container.encode(review, forKey: .review)
+        case .meetingParticipant(let capacity, let condition, let stage):
+            try container.encode(capacity, forKey: .participant)
+            try container.encodeIfPresent(condition, forKey: .when)
+            try container.encode(stage, forKey: .stage)
         }
         try container.encodeIfPresent(quote, forKey: .quote)
     }

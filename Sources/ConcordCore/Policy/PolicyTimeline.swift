@@ -35,7 +35,11 @@ public struct PolicyTimeline: Sendable, Equatable {
             let timescale = policy.effectiveTimescale(of: stage)
             var due: LocalDate?
             if let timescale {
-                let anchor = Timescale.date(of: timescale.from, stageStart: stageStart, raised: start, receipt: receipt)
+                // The envelope assumes anything the timescale waits for happens as the stage starts.
+                let anchor =
+                    Timescale.date(
+                        of: timescale.from, stageStart: stageStart, raised: start, receipt: receipt,
+                        firstDiscussion: stageStart) ?? stageStart
                 due = try timescale.due(from: anchor, in: calendar)
             }
             entries.append(
@@ -49,16 +53,17 @@ public struct PolicyTimeline: Sendable, Equatable {
             let entry = entries.first(where: { $0.stage.id == acknowledgement.stage })
         {
             let timescale = acknowledgement.timescale
-            let anchor = Timescale.date(
-                of: timescale.from, stageStart: entry.starts, raised: start, receipt: entry.starts)
+            let anchor =
+                Timescale.date(of: timescale.from, stageStart: entry.starts, raised: start, receipt: entry.starts)
+                ?? entry.starts
             acknowledgementDue = try timescale.due(from: anchor, in: calendar)
         } else {
             acknowledgementDue = nil
         }
         overallDue = try policy.overall.map { overall throws(CalendarError) in
             try overall.due(
-                from: Timescale.date(of: overall.from, stageStart: start, raised: start, receipt: receipt), in: calendar
-            )
+                from: Timescale.date(of: overall.from, stageStart: start, raised: start, receipt: receipt) ?? start,
+                in: calendar)
         }
     }
 }

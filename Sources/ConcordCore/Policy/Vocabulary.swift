@@ -78,6 +78,14 @@ public enum RecordKind: String, CaseIterable, Codable, Sendable {
     case effortsExhausted = "efforts-exhausted"
     /// A mutually agreed plan of action with timescales.
     case agreedPlan = "agreed-plan"
+    /// A line manager's review that the concern is justified before taking it further.
+    case concernReviewed = "concern-reviewed"
+    /// The statutory partners' decision on the intervention required.
+    case interventionDecision = "intervention-decision"
+    /// The partner agreed to act on behalf of all the safeguarding partners.
+    case leadPartner = "lead-partner"
+    /// The board, date and minute reference where the dispute is formally recorded.
+    case boardMinute = "board-minute"
 }
 
 public enum DisputeCategory: String, CaseIterable, Codable, Sendable {

@@ -11,7 +11,7 @@ enum ActionAvailability {
         let policy = dispute.loaded.policy
         switch state.status {
         case .closed: return []
-        case .resolved, .referred, .withdrawn: return [.close]
+        case .resolved, .referred, .withdrawn: return reviewActions(state, policy: policy) + [.close]
         case .open: break
         }
         let index = policy.stageIndex(state.currentStage.stage) ?? 0
@@ -20,6 +20,8 @@ enum ActionAvailability {
         actions.append(.agreePlan)
         if !state.openActions.isEmpty { actions.append(.completeAction) }
         actions += [.addParticipant, .recordStageRecords]
+        if policy.effectiveTimescale(of: policy.stages[index])?.agreed == true { actions.append(.agreeTimescale) }
+        actions += reviewActions(state, policy: policy)
         if index + 1 < policy.stages.count { actions.append(.escalate) }
         if let risk = policy.riskStage, let riskIndex = policy.stageIndex(risk), index < riskIndex {
             actions.append(.escalateForRisk)
@@ -31,9 +33,23 @@ enum ActionAvailability {
             actions.append(.acknowledge)
         }
         actions.append(.resolve)
-        if index == policy.stages.count - 1, !policy.externalRoutes.isEmpty { actions.append(.referOnward) }
+        let routes = policy.referralRoutes.filter { route in
+            route.takenBy.isEmpty || person.map { route.takenBy.contains($0.level) } == true
+        }
+        if index == policy.stages.count - 1, !routes.isEmpty { actions.append(.referOnward) }
         // Withdrawing is the raising agency's decision.
         if person?.agency.id == state.raised.raisedBy.agency.id { actions.append(.withdraw) }
         return actions
+    }
+
+    /// The review a policy asks about at a stage: decided once reached, recorded once held.
+    private static func reviewActions(_ state: DisputeState, policy: Policy) -> [DisputeAction] {
+        if state.status == .open, policy.review(at: state.currentStage.stage) != nil,
+            !state.reviewDecisions.contains(where: { $0.stage == state.currentStage.stage })
+        {
+            return [.considerReview]
+        }
+        if state.reviewDecisions.contains(where: \.willHold), state.reviews.isEmpty { return [.recordReview] }
+        return []
     }
 }

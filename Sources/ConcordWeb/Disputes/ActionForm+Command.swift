@@ -20,6 +20,11 @@ extension ActionForm {
             if chosen.isEmpty { errors.add(name, message) }
             return chosen
         }
+        if let command = agreementCommand(
+            action, sent: sent, dispute: dispute, choices: choices, actor: actor, errors: &errors)
+        {
+            return errors.isEmpty ? .success(command) : .failure(FormErrorList(errors: errors))
+        }
         let command: DisputeCommand
         switch action {
         case .scheduleMeeting:
@@ -67,15 +72,7 @@ extension ActionForm {
                 person ?? PersonRef(id: "", name: "", agency: AgencyRef(id: "", name: ""), level: .practitioner),
                 capacity: capacity)
         case .recordStageRecords:
-            let learning = sent.text("learning-identified")
-            command = .recordStageRecords(
-                StageRecords(
-                    actionsTaken: sent.optional("actions-taken"), outcome: sent.optional("outcome"),
-                    learningIdentified: learning.isEmpty ? nil : learning == "yes", learning: sent.optional("learning"),
-                    effortsExhausted: sent.optional("efforts-exhausted")))
-            if learning == "yes", sent.optional("learning") == nil {
-                errors.add("learning", "Enter what learning was identified")
-            }
+            command = stageRecordsCommand(sent, errors: &errors)
         case .escalate:
             let reason = required("reason", "Enter why this needs to escalate")
             let chosen = people("people[]", "Select who will take part at the next stage")
@@ -92,9 +89,8 @@ extension ActionForm {
             let outcome = required("outcome", "Enter what was agreed")
             let agreed = people("agreed-by[]", "Select who agreed it")
             command = .resolve(outcome: outcome, agreedBy: agreed, followUp: sent.optional("follow-up"))
-        case .referOnward:
-            let route = required("route", "Select where it is being referred")
-            command = .referExternally(route: route, reason: required("reason", "Enter why it is being referred"))
+        case .agreeTimescale, .considerReview, .recordReview, .referOnward:
+            return .failure(FormErrorList(errors: errors))
         case .withdraw:
             command = .withdraw(reason: required("reason", "Enter why it is being withdrawn"))
         case .close:

@@ -32,7 +32,10 @@ extension ActionForm {
         }
         let nextStage = index + 1 < policy.stages.count ? policy.stages[index + 1] : nil
 
+        if let form = agreement(action, dispute: dispute, choices: choices, sent: sent, today: today) { return form }
         switch action {
+        case .agreeTimescale, .considerReview, .recordReview, .referOnward:
+            return ActionForm(intro: nil, fields: [], submit: "")
         case .scheduleMeeting: return scheduleMeeting(dispute, choices: choices, sent: sent, today: today)
         case .recordMinutes: return minutes(dispute, choices: choices, sent: sent, today: today)
         case .recordDiscussion:
@@ -120,28 +123,7 @@ extension ActionForm {
                                 .option($0.rawValue, Formatting.capacity($0), selected: text("capacity") == $0.rawValue)
                             }),
                 ], submit: "Add to dispute")
-        case .recordStageRecords:
-            let records = state.currentStage.records
-            let learning = text("learning-identified", records.learningIdentified.map { $0 ? "yes" : "no" } ?? "")
-            let needed = stage?.records.map(Formatting.record).joined(separator: "; ")
-            return ActionForm(
-                intro: needed.map { "Before this dispute can leave this stage, the protocol needs: \($0)." },
-                fields: [
-                    area("actions-taken", "What actions were taken at this stage?", records.actionsTaken ?? ""),
-                    area("outcome", "What was the outcome?", records.outcome ?? ""),
-                    FormField(
-                        .radios, name: "learning-identified", label: "Was any learning identified?",
-                        options: [
-                            .option("yes", "Yes", selected: learning == "yes"),
-                            .option("no", "No", selected: learning == "no"),
-                        ]),
-                    area(
-                        "learning", "What learning was identified?", hint: "Needed if you answered yes.",
-                        records.learning ?? ""),
-                    area(
-                        "efforts-exhausted", "What efforts were explored to resolve it at this stage?",
-                        records.effortsExhausted ?? ""),
-                ], submit: "Save records")
+        case .recordStageRecords: return stageRecords(dispute, sent: sent, today: today)
         case .escalate:
             let expected = nextStage.map { next in
                 "The protocol says "
@@ -187,17 +169,6 @@ extension ActionForm {
                         from: choices.participants),
                     area("follow-up", "How will outstanding issues be followed up?"),
                 ], submit: "Record resolution")
-        case .referOnward:
-            return ActionForm(
-                intro: nil,
-                fields: [
-                    FormField(
-                        .radios, name: "route", label: "Where is it being referred?",
-                        options: policy.externalRoutes.map {
-                            .option($0.id, $0.name, hint: $0.quote, selected: text("route") == $0.id)
-                        }),
-                    area("reason", "Why is it being referred?"),
-                ], submit: "Refer onward")
         case .withdraw:
             return ActionForm(
                 intro: "Only withdraw a dispute your agency raised and no longer wishes to pursue.",
@@ -205,10 +176,11 @@ extension ActionForm {
         case .close:
             var fields: [FormField] = []
             let visited = Set(state.stages.map(\.stage))
+            let decided = Set(state.reviewDecisions.map(\.stage))
             for rule in policy.rules {
-                guard case .reviewConsideration(let stage, let review) = rule.kind, visited.contains(stage) else {
-                    continue
-                }
+                guard case .reviewConsideration(let stage, let review) = rule.kind, visited.contains(stage),
+                    !decided.contains(stage)
+                else { continue }
                 fields.append(
                     FormField(
                         .radios, name: "review-held", label: "Will a \(review) be held?", hint: rule.quote,

@@ -32,6 +32,14 @@ extension ActionForm {
                 MeetingPrefill.circumstances(state, agencies: state.agencies)),
             area("options", "Options considered"),
         ]
+        if let meeting = dispute.loaded.policy.stage(state.currentStage.stage)?.meeting {
+            fields.append(
+                area(
+                    "learning", meeting.learning ? "Learning points" : "Learning points (optional)",
+                    hint: meeting.learning
+                        ? "The protocol holds this meeting so that learning points are recorded. Write “none identified” if there were none."
+                        : nil))
+        }
         let open = state.openActions
         for number in 1...(open.count + minuteRows) {
             let existing = number <= open.count ? open[number - 1] : nil
@@ -93,6 +101,6 @@ extension ActionForm {
             MeetingMinutes(
                 heldOn: held ?? LocalDate(dayNumber: 0), attendees: attendees, purpose: purpose, views: views,
                 circumstances: circumstances, options: options, actions: actions,
-                reviewOn: review ?? LocalDate(dayNumber: 0)))
+                reviewOn: review ?? LocalDate(dayNumber: 0), learning: sent.optional("learning")))
     }
 }

@@ -111,7 +111,8 @@ extension DisputePage {
         let calendar = dispute.loaded.calendar
         deadlines = [
             DeadlineView(
-                label: "This stage is due", due: state.currentStage.due, today: today, calendar: calendar, open: open),
+                label: state.currentStage.deadlineName(in: policy) ?? "This stage is due", due: state.currentStage.due,
+                today: today, calendar: calendar, open: open),
             state.acknowledged == nil
                 ? DeadlineView(
                     label: "Acknowledgement due", due: state.acknowledgementDue, today: today, calendar: calendar,
@@ -154,20 +155,13 @@ extension DisputePage {
         let visit = state.currentStage
         var items: [Requirement] = []
         for kind in stage.records {
-            let records = visit.records
-            let done: Bool =
-                switch kind {
-                case .actionsTaken: records.actionsTaken != nil
-                case .outcome: records.outcome != nil
-                case .learningIdentified: records.learningIdentified != nil
-                case .effortsExhausted: records.effortsExhausted != nil
-                case .agreedPlan: visit.planAgreed
-                }
+            let done = visit.hasRecord(kind)
             items.append(
                 Requirement(
                     name: "Record \(Formatting.record(kind))", hint: nil, status: done ? "Completed" : "Not yet done",
                     done: done))
         }
+        items += stageClockRequirements(visit, stage: stage, policy: policy)
         if let meeting = stage.meeting {
             let held = state.currentStageMeetingHeld
             items.append(
@@ -175,6 +169,7 @@ extension DisputePage {
                     name: "Hold a \(meeting.name.lowercased())", hint: meeting.quote,
                     status: held ? "Completed" : (meeting.required ? "Not yet done" : "Optional"), done: held))
         }
+        items += meetingParticipantRequirements(state, policy: policy, stage: stage)
         for rule in policy.rules {
             guard case .requiredParticipant(let capacity, let condition, let stages) = rule.kind,
                 stages.contains(stage.id)

@@ -106,7 +106,8 @@ struct TimelineEntry: Encodable {
             )
         case .referredExternally(let referral):
             let route = policy.externalRoutes.first { $0.id == referral.route }?.name ?? referral.route
-            return ("Referred onward to \(route)", [Line(label: "Reason", text: referral.reason)])
+            let acting = referral.actingPartner.map { [Line(label: "Acting for all the partners", text: $0)] } ?? []
+            return ("Referred onward to \(route)", [Line(label: "Reason", text: referral.reason)] + acting)
         case .withdrawn(let withdrawn):
             return ("Withdrawn", [Line(label: "Reason", text: withdrawn.reason)])
         case .closed(let closed):
@@ -118,6 +119,9 @@ struct TimelineEntry: Encodable {
             return ("Closed", lines)
         case .meetingScheduled(let meeting): return scheduled(meeting)
         case .meetingMinutesRecorded(let recorded): return minuted(recorded)
+        case .timescaleAgreed(let agreed): return agreedTimescale(agreed)
+        case .reviewConsidered(let decision): return considered(decision)
+        case .reviewRecorded(let review): return reviewed(review)
         }
     }
 
@@ -130,6 +134,19 @@ struct TimelineEntry: Encodable {
         }
         if let text = records.learning { lines.append(Line(label: "Learning", text: text)) }
         if let text = records.effortsExhausted { lines.append(Line(label: "Efforts explored", text: text)) }
+        if let text = records.concernReview {
+            lines.append(Line(label: "Line manager's review of the concern", text: text))
+        }
+        if let text = records.interventionDecision {
+            lines.append(Line(label: "Intervention required", text: text))
+        }
+        if let text = records.leadPartner { lines.append(Line(label: "Partner acting for all three", text: text)) }
+        if let minute = records.boardMinute {
+            lines.append(
+                Line(
+                    label: "Recorded in board minutes",
+                    text: "\(minute.board), \(Formatting.date(minute.date)), minute \(minute.reference)"))
+        }
         return lines
     }
 }

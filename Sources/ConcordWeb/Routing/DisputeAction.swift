@@ -15,6 +15,9 @@ enum DisputeAction: String, CaseIterable, Sendable, Codable {
     case close
     case scheduleMeeting = "schedule-meeting"
     case recordMinutes = "meeting-minutes"
+    case agreeTimescale = "agree-timescale"
+    case considerReview = "consider-review"
+    case recordReview = "record-review"
 
     var title: String {
         switch self {
@@ -33,6 +36,9 @@ enum DisputeAction: String, CaseIterable, Sendable, Codable {
         case .close: "Close the dispute"
         case .scheduleMeeting: "Schedule the meeting"
         case .recordMinutes: "Record the meeting's minutes"
+        case .agreeTimescale: "Agree this stage's timescale"
+        case .considerReview: "Decide whether to hold the review"
+        case .recordReview: "Record the review"
         }
     }
 }

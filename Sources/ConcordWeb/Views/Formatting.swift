@@ -77,6 +77,10 @@ enum Formatting {
         case .learningIdentified: "whether any learning was identified"
         case .effortsExhausted: "evidence that every effort at this stage was explored"
         case .agreedPlan: "an agreed plan of action with timescales"
+        case .concernReviewed: "the line manager's review that the concern is justified"
+        case .interventionDecision: "the statutory partners' decision on the intervention required"
+        case .leadPartner: "the partner agreed to act on behalf of all the safeguarding partners"
+        case .boardMinute: "where the dispute is recorded in the board's minutes"
         }
     }
 

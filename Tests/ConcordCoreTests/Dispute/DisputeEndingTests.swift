@@ -20,7 +20,9 @@ import Testing
         for step in 0..<3 {
             if step > 0 { try dispute.discussWithLead() }
             try dispute.run(
-                .recordStageRecords(StageRecords(actionsTaken: "Met", outcome: "No", learningIdentified: false)))
+                .recordStageRecords(
+                    StageRecords(
+                        actionsTaken: "Met", outcome: "No", learningIdentified: false, concernReview: "Justified")))
             try dispute.run(.escalate(reason: "Unresolved", evidence: nil, people: managers))
         }
         if leadConsultedAtStepFour { try dispute.discussWithLead() }
@@ -135,10 +137,12 @@ import Testing
         dispute.expectRefused(
             .escalate(reason: "More", evidence: nil, people: managers),
             .lastStage(stage: "sscp", routes: ["ofsted", "cqc", "hmicfrs"]), mentioning: ["refer it to ofsted"])
-        try dispute.run(.recordStageRecords(StageRecords(outcome: "Partners could not agree")))
+        try dispute.run(
+            .recordStageRecords(StageRecords(outcome: "Partners could not agree", interventionDecision: "None")))
         // Leaving step 4 for an inspectorate needs the DSL consulted at step 4 as well.
         var unconsulted = try atSunderlandStepFour(leadConsultedAtStepFour: false)
-        try unconsulted.run(.recordStageRecords(StageRecords(outcome: "Partners could not agree")))
+        try unconsulted.run(
+            .recordStageRecords(StageRecords(outcome: "Partners could not agree", interventionDecision: "None")))
         unconsulted.expectRefused(
             .referExternally(route: "ofsted", reason: "Still unresolved"),
             .participantRequired(.designatedSafeguardingLead, stage: "sscp"))
@@ -172,6 +176,7 @@ import Testing
         #expect(dispute.state.currentStage.records.outcome == nil)
         dispute.expectRefused(
             .referExternally(route: "ofsted", reason: "Still unresolved"),
-            .recordsMissing(stage: "sscp", missing: [.outcome]), mentioning: ["sscp", "the outcome"])
+            .recordsMissing(stage: "sscp", missing: [.interventionDecision, .outcome]),
+            mentioning: ["sscp", "the outcome", "intervention required"])
     }
 }

@@ -20,13 +20,18 @@ import Testing
         try sunderland.run(.addParticipant(Parties.dsl, capacity: .designatedSafeguardingLead))
         try sunderland.run(
             .recordStageRecords(
-                StageRecords(actionsTaken: "Met", outcome: "No", learningIdentified: true, learning: "X")))
+                StageRecords(
+                    actionsTaken: "Met", outcome: "No", learningIdentified: true, learning: "X",
+                    concernReview: "Justified")))
         try sunderland.run(
             .escalate(reason: "Unresolved", evidence: "Tried", people: managers), on: ukDate("2027-02-03"))
         try sunderland.run(.reportSignificantHarm(concern: "New injury"))
-        try sunderland.run(.recordStageRecords(StageRecords(actionsTaken: "Called", learningIdentified: false)))
+        try sunderland.run(
+            .recordStageRecords(
+                StageRecords(actionsTaken: "Called", learningIdentified: false, concernReview: "Justified")))
         // The DSL who joined at step 1 must be consulted again at step 2.
         try sunderland.discussWithLead()
+        try sunderland.run(.agreeTimescale(workingDays: 3, reason: "Child at risk", agreedBy: managers))
         try sunderland.run(
             .resolve(outcome: "Agreed", agreedBy: Parties.bothSides, followUp: nil), on: ukDate("2027-02-05"))
         try sunderland.run(.close(reviewHeld: nil, note: "Done"))
@@ -51,13 +56,27 @@ import Testing
         for step in 0..<3 {
             if step > 0 { try sscp.discussWithLead() }
             try sscp.run(
-                .recordStageRecords(StageRecords(actionsTaken: "Met", outcome: "No", learningIdentified: false)))
+                .recordStageRecords(
+                    StageRecords(
+                        actionsTaken: "Met", outcome: "No", learningIdentified: false, concernReview: "Justified")))
             try sscp.run(.escalate(reason: "Unresolved", evidence: nil, people: managers))
         }
         try sscp.discussWithLead()
-        try sscp.run(.recordStageRecords(StageRecords(outcome: "Partners could not agree")))
+        try sscp.run(
+            .recordStageRecords(StageRecords(outcome: "Partners could not agree", interventionDecision: "None")))
         try sscp.run(.referExternally(route: "ofsted", reason: "Still unresolved"))
-        return [sunderland, nelscp, flowchart, sscp]
+        var coventry = try DisputeHarness("coventry", on: monday)
+        try coventry.run(.addParticipant(Parties.earlyHelpWorker, capacity: .earlyHelpProfessional))
+        for _ in 0..<3 {
+            try coventry.run(.recordStageRecords(StageRecords(actionsTaken: "Talked", outcome: "No agreement")))
+            try coventry.run(.escalate(reason: "Unresolved", evidence: nil, people: managers))
+        }
+        try coventry.run(.considerReview(willHold: true, note: "Lessons for both agencies"))
+        try coventry.run(.recordStageRecords(StageRecords(actionsTaken: "Decided", outcome: "Agreed")))
+        try coventry.run(.resolve(outcome: "Agreed", agreedBy: Parties.bothSides, followUp: nil))
+        try coventry.run(
+            .recordReview(ReviewRecord(heldOn: monday, participants: managers, lessons: "Sooner", policyChanges: nil)))
+        return [sunderland, nelscp, flowchart, sscp, coventry]
     }
 
     @Test func replayingTheEventsGivesTheSameState() throws {
@@ -80,7 +99,7 @@ import Testing
         let types: Set<String> = [
             "raised", "stage-entered", "significant-harm-reported", "discussion-recorded", "plan-agreed",
             "action-completed", "participant-added", "stage-records-recorded", "escalated", "acknowledged", "resolved",
-            "referred-externally", "withdrawn", "closed",
+            "referred-externally", "withdrawn", "closed", "timescale-agreed", "review-considered", "review-recorded",
         ]
         #expect(Set(events.map(\.type)) == types)
         let encoder = JSONEncoder()
@@ -111,7 +130,9 @@ import Testing
 
         var dispute = try DisputeHarness(engine: original, Parties.raise(), on: monday)
         try dispute.run(
-            .recordStageRecords(StageRecords(actionsTaken: "Met", outcome: "No", learningIdentified: false)))
+            .recordStageRecords(
+                StageRecords(actionsTaken: "Met", outcome: "No", learningIdentified: false, concernReview: "Justified"))
+        )
         let before = dispute.state
         // The dispute keeps the policy version it was raised under and the deadlines fixed then.
         #expect(before.raised.policyVersion == "sha-v1")

@@ -69,6 +69,18 @@ enum Parties {
 
     /// Both sides' agreement to a resolution.
     static let bothSides = [socialWorker, officer]
+
+    /// Minutes with everything the template asks for.
+    static func minutes(
+        on day: LocalDate, attendees: [PersonRef], agencies: [AgencyRef], learning: String? = nil
+    ) -> MeetingMinutes {
+        MeetingMinutes(
+            heldOn: day, attendees: attendees, purpose: "Resolve the disagreement",
+            views: agencies.map { AgencyView(agency: $0, view: "Its view") }, circumstances: "As recorded",
+            options: "Share the log; escalate",
+            actions: [PlannedAction(id: "1", action: "Share the log", owner: attendees[0], due: day)], reviewOn: day,
+            learning: learning)
+    }
 }
 
 func builtInEngine(_ id: String, version: String = "sha-test-1") throws -> DisputeEngine {
@@ -126,9 +138,19 @@ struct DisputeHarness {
         }
     }
 
-    /// Records a discussion held as a meeting, which Oldham's stage 1 requires before escalating.
-    mutating func holdMeeting(_ summary: String = "Resolution meeting held") throws(DisputeError) {
-        try run(.recordDiscussion(heldOn: today, method: .meeting, participants: Parties.bothSides, summary: summary))
+    /// Records the minutes of the stage's meeting, which Oldham's stage 1 requires before
+    /// escalating.
+    /// At a stage with no meeting of its own, a discussion held as a meeting stands in.
+    mutating func holdMeeting(
+        attendees: [PersonRef] = Parties.bothSides, learning: String? = "None identified"
+    ) throws(DisputeError) {
+        guard engine.policy.stage(state.currentStage.stage)?.meeting != nil else {
+            try run(.recordDiscussion(heldOn: today, method: .meeting, participants: attendees, summary: "Met"))
+            return
+        }
+        try run(
+            .recordMinutes(
+                Parties.minutes(on: today, attendees: attendees, agencies: state.agencies, learning: learning)))
     }
 
     /// Sunderland: "Discussion to take place with designated lead for safeguarding at each stage".

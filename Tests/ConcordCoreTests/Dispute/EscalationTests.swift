@@ -130,7 +130,9 @@ import Testing
             if index > 1 { try dispute.discussWithLead() }
             try dispute.run(
                 .recordStageRecords(
-                    StageRecords(actionsTaken: "Met", outcome: "No agreement", learningIdentified: false)))
+                    StageRecords(
+                        actionsTaken: "Met", outcome: "No agreement", learningIdentified: false,
+                        concernReview: "Justified")))
             let events = try dispute.run(.escalate(reason: "Unresolved", evidence: "All explored", people: managers))
             #expect(events[0].escalation?.to == policy.stages[index].id)
             #expect(events[1].stageEntry?.stage == policy.stages[index].id)

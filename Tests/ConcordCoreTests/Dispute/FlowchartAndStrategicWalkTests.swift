@@ -91,7 +91,7 @@ import Testing
             dispute.stageIDs == [
                 "strategic-delivery-group", "chair-in-writing", "safeguarding-partners", "independent-scrutiny-officer",
             ])
-        #expect(dispute.dues == [nil, nil, ukDate("2027-02-24"), ukDate("2027-04-02")])
+        #expect(dispute.dues == [nil, ukDate("2027-02-24"), ukDate("2027-02-24"), ukDate("2027-04-02")])
         #expect(dispute.state.stages[1].acknowledgementDue == ukDate("2027-02-10"))
         #expect(dispute.state.acknowledged?.acknowledgedOn == ukDate("2027-02-05"))
         dispute.expectRefused(
@@ -100,16 +100,21 @@ import Testing
                 "hmicfrs",
                 routes: [
                     "ofsted", "hm-inspectorate-of-constabulary", "care-quality-commission", "independent-arbitration",
-                    "secretary-of-state",
                 ]), mentioning: ["independent-arbitration"])
-        try dispute.run(.recordStageRecords(StageRecords(outcome: "Scrutiny Officer could not mediate")))
+        try dispute.run(
+            .recordStageRecords(
+                StageRecords(
+                    outcome: "Scrutiny Officer could not mediate",
+                    boardMinute: BoardMinute(
+                        board: "NELSCP Executive Board", date: ukDate("2027-03-25"), reference: "EB/27/14"))))
         for route in try #require(PolicyLibrary.builtIn("north-east-lincolnshire")).externalRoutes.map(\.id) {
             var referred = dispute
-            try referred.run(.referExternally(route: route, reason: "Unresolved"))
+            try referred.run(.referExternally(route: route, reason: "Unresolved", actingPartner: "Local Authority"))
             #expect(referred.state.referral?.route == route && referred.state.status == .referred)
         }
         try dispute.run(
-            .referExternally(route: "independent-arbitration", reason: "Chartered Institute of Arbitrators"),
+            .referExternally(
+                route: "independent-arbitration", reason: "Chartered Institute of Arbitrators", actingPartner: "Police"),
             on: ukDate("2027-03-30"))
         try dispute.run(.close(reviewHeld: nil, note: "Recorded in the SCP board minutes"))
         #expect(dispute.state.status == .closed && dispute.state.referral?.route == "independent-arbitration")
@@ -121,7 +126,7 @@ import Testing
             .escalate(reason: "Unresolved", evidence: nil, people: [Parties.partners]), on: ukDate("2027-02-03"))
         try dispute.run(
             .escalate(reason: "For the partners", evidence: nil, people: [Parties.partners]), on: ukDate("2027-02-03"))
-        #expect(dispute.dues == [nil, nil, ukDate("2027-02-24")])
+        #expect(dispute.dues == [nil, ukDate("2027-02-24"), ukDate("2027-02-24")])
         try dispute.run(
             .agreePlan([
                 PlannedAction(

@@ -25,7 +25,7 @@ import Testing
             ]))
         try dispute.run(.addParticipant(Parties.iro, capacity: .independentReviewingOfficer))
         try dispute.run(.completeAction(id: "meeting", note: "Held with the IRO"), on: ukDate("2026-12-23"))
-        try dispute.holdMeeting("Resolution meeting with the IRO; minutes taken")
+        try dispute.holdMeeting(attendees: Parties.bothSides + [Parties.iro])
         try dispute.run(.recordStageRecords(StageRecords(outcome: "No agreement at the resolution meeting")))
         try dispute.run(
             .escalate(reason: "Resolution meeting failed", evidence: nil, people: seniors), on: ukDate("2027-01-04"))
@@ -74,7 +74,9 @@ import Testing
             if index > 0 { try dispute.discussWithLead() }
             try dispute.run(
                 .recordStageRecords(
-                    StageRecords(actionsTaken: "Discussed at step \(index + 1)", outcome: "Not resolved")))
+                    StageRecords(
+                        actionsTaken: "Discussed at step \(index + 1)", outcome: "Not resolved",
+                        concernReview: index == 1 ? "Justified: the thresholds document was used" : nil)))
             try dispute.run(
                 .recordStageRecords(
                     StageRecords(learningIdentified: index == 1, learning: index == 1 ? "Escalate sooner" : nil)))
@@ -86,7 +88,11 @@ import Testing
         #expect(dispute.dues == ["2027-02-08", "2027-02-10", "2027-02-17", "2027-02-24"].map { ukDate($0) })
         #expect(dispute.state.stages[1].records.learning == "Escalate sooner")
         try dispute.discussWithLead()
-        try dispute.run(.recordStageRecords(StageRecords(outcome: "Statutory partners could not agree")))
+        try dispute.run(
+            .recordStageRecords(
+                StageRecords(
+                    outcome: "Statutory partners could not agree",
+                    interventionDecision: "Refer to the inspectorate for police practice")))
         try dispute.run(
             .referExternally(route: "hmicfrs", reason: "Police practice remains in dispute"), on: ukDate("2027-02-24"))
         #expect(dispute.state.status == .referred && dispute.state.referral?.route == "hmicfrs")
@@ -98,14 +104,18 @@ import Testing
         var dispute = try DisputeHarness("sunderland", on: ukDate("2027-02-01"))
         try dispute.run(.addParticipant(Parties.dsl, capacity: .designatedSafeguardingLead))
         try dispute.run(
-            .recordStageRecords(StageRecords(actionsTaken: "Met", outcome: "No", learningIdentified: false)))
+            .recordStageRecords(
+                StageRecords(actionsTaken: "Met", outcome: "No", learningIdentified: false, concernReview: "Justified"))
+        )
         try dispute.run(.escalate(reason: "Unresolved", evidence: nil, people: managers), on: ukDate("2027-02-02"))
         try dispute.run(
             .agreePlan([
                 PlannedAction(
                     id: "review", action: "Review in a month", owner: Parties.policeManager, due: ukDate("2027-03-01"))
             ]))
-        try dispute.run(.recordStageRecords(StageRecords(actionsTaken: "Managers met", learningIdentified: false)))
+        try dispute.run(
+            .recordStageRecords(
+                StageRecords(actionsTaken: "Managers met", learningIdentified: false, concernReview: "Justified")))
         try dispute.discussWithLead()
         try dispute.run(
             .resolve(

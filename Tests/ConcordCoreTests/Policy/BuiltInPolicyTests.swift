@@ -77,9 +77,9 @@ import Testing
         #expect(
             policy.rules.map(\.kind) == [
                 .riskEscalation(to: "partnership"),
-                .requiredParticipant(
+                .meetingParticipant(
                     .independentReviewingOfficer, when: Condition(child: [.lookedAfter], category: []),
-                    beforeLeaving: ["team-manager"]),
+                    stage: "team-manager"),
             ])
         #expect(policy.acknowledgement == nil && policy.stageLimit == nil && policy.overall == nil)
         #expect(policy.externalRoutes.isEmpty)
@@ -97,9 +97,12 @@ import Testing
             #expect(stage.participants.contains { $0.capacity == .designatedSafeguardingLead }, "\(stage.id)")
             #expect(stage.contact?.methods == [.faceToFace], "\(stage.id)")
         }
-        for stage in policy.stages.prefix(3) {
-            #expect(stage.records == [.actionsTaken, .outcome, .learningIdentified], "\(stage.id)")
-        }
+        #expect(
+            policy.stages.map(\.records) == [
+                [.actionsTaken, .outcome, .learningIdentified],
+                [.concernReviewed, .actionsTaken, .outcome, .learningIdentified],
+                [.actionsTaken, .outcome, .learningIdentified], [.interventionDecision, .outcome],
+            ])
         #expect(policy.stages.map { $0.meeting?.required } == [nil, nil, false, nil])
         #expect(policy.stages[3].forms.map(\.id) == ["sscp-referral"])
         #expect(policy.stages[3].forms.map(\.title) == ["Dispute resolution – referral to SSCP"])
@@ -144,8 +147,15 @@ import Testing
                 "professional", "manager", "senior-manager", "director", "partnership-resolution",
             ])
         #expect(
-            Self.timescales(policy)
-                == [2, 5, 5, 2, 5].map { "\($0) working_days from stage-start" })
+            Self.timescales(policy) == [
+                "2 working_days from stage-start", "5 working_days from stage-start",
+                "5 working_days from latest-discussion", "2 working_days from stage-start",
+                "5 working_days from stage-start",
+            ])
+        #expect(
+            policy.stages.map { $0.timescale?.kind } == [
+                .completeWithin, .completeWithin, .completeWithin, .completeWithin, .beginWithin,
+            ])
         for stage in policy.stages {
             #expect(stage.contact?.methods == [.telephone, .faceToFace, .video], "\(stage.id)")
             #expect(stage.contact?.discouraged == [.email], "\(stage.id)")
@@ -177,7 +187,7 @@ import Testing
         #expect(!meeting.required && meeting.chair == .independentScrutineer && meeting.templates == [.agenda])
         #expect(
             policy.externalRoutes.map(\.kind) == [
-                .inspectorate, .inspectorate, .inspectorate, .arbitration, .secretaryOfState,
+                .inspectorate, .inspectorate, .inspectorate, .arbitration,
             ])
         #expect(policy.externalRoutes.map(\.name).contains("Her Majesty's Inspectorate of Constabulary"))
         #expect(policy.rules.isEmpty && policy.stageLimit == nil && policy.overall == nil)

@@ -44,11 +44,12 @@ import Testing
             rows(timeline) == [
                 "a 2026-03-02 2026-03-09",  // Tue 3 … Fri 6 are four, Monday 9 the fifth
                 "b 2026-03-09 2026-03-19",
-                "c 2026-03-19 2026-04-19",
-                // No timescale: the next stage starts the same day, 19 April, a Sunday, so
-                // its three working days are Monday 20 to Wednesday 22.
-                "d 2026-04-19 -",
-                "e 2026-04-19 2026-04-22",
+                // A month from 19 March is Sunday 19 April, so it runs to Monday 20.
+                "c 2026-03-19 2026-04-20",
+                // No timescale: the next stage starts the same day, so its three working days
+                // are Tuesday 21 to Thursday 23.
+                "d 2026-04-20 -",
+                "e 2026-04-20 2026-04-23",
             ])
         #expect(timeline.stagesWithoutTimescale.map(\.id) == ["d"])
         #expect(timeline.entries.map(\.timescale) == policy.stages.map(\.timescale))
@@ -67,9 +68,10 @@ import Testing
     @Test func monthsKeepTheDayOrTheMonthsLast() throws {
         let policy = try Self.policy(["a": "{months: 1}", "b": "{months: 1}", "c": "{calendar_days: 1}"])
         let timeline = try PolicyTimeline(policy: policy, raised: ukDate("2026-01-31"), calendar: england)
-        // 31 January + 1 month is the last of February; a month from there is 28 March.
+        // 31 January + 1 month is the last of February, Saturday 28, so it runs to Monday
+        // 2 March; a month from there is Thursday 2 April.
         #expect(
-            rows(timeline) == ["a 2026-01-31 2026-02-28", "b 2026-02-28 2026-03-28", "c 2026-03-28 2026-03-29"])
+            rows(timeline) == ["a 2026-01-31 2026-03-02", "b 2026-03-02 2026-04-02", "c 2026-04-02 2026-04-03"])
     }
 
     @Test func disputeRaisedAnchorsToTheRaisedDate() throws {
@@ -129,11 +131,11 @@ import Testing
         let acknowledgement = "acknowledgement: {stage: b, timescale: {working_days: 2}}\n"
         let raised = ukDate("2026-03-02")
         let plain = try Self.policy(stages, acknowledgement + "overall: {months: 2}")
-        #expect(try PolicyTimeline(policy: plain, raised: raised, calendar: england).overallDue == ukDate("2026-05-02"))
+        #expect(try PolicyTimeline(policy: plain, raised: raised, calendar: england).overallDue == ukDate("2026-05-05"))
         let fromReceipt = try Self.policy(stages, acknowledgement + "overall: {months: 2, from: received-in-writing}")
         #expect(
             try PolicyTimeline(policy: fromReceipt, raised: raised, calendar: england).overallDue
-                == ukDate("2026-05-09"))
+                == ukDate("2026-05-11"))
         let inDays = try Self.policy(stages, "overall: {working_days: 20}")
         // Twenty working days from 2 March: four full weeks, to Monday 30 March.
         #expect(

@@ -1,0 +1,52 @@
+import Yams
+
+extension PolicyReader {
+    /// Reads a timescale. `ofStage` is true for a stage's own timescale and the protocol-wide
+    /// stage limit: only they can wait for something recorded at the stage, be met by it, or be
+    /// a maximum the people at the stage agree within.
+    static func readTimescale(
+        _ node: Node, _ path: String, _ defaultAnchor: Timescale.Anchor, _ reader: NodeReader, allowNone: Bool = false,
+        ofStage: Bool = false
+    ) -> Timescale? {
+        let units = ["working_days", "calendar_days", "months"]
+        if case .scalar = node {
+            let expected = allowNone ? "\"none\" or a mapping" : "a mapping"
+            reader.report(node, path, "expected \(expected) with one of working_days, calendar_days or months")
+            return nil
+        }
+        let stageKeys = ofStage ? ["kind", "met_by", "agreed"] : []
+        guard let fields = reader.mapping(node, path, required: [], optional: units + ["from"] + stageKeys + ["quote"])
+        else { return nil }
+        let given = units.filter { fields[$0] != nil }
+        guard given.count == 1, let unitKey = given.first, let unit = Timescale.Unit(rawValue: unitKey) else {
+            let found = given.isEmpty ? "none of them" : given.joined(separator: " and ")
+            reader.report(node, path, "expected exactly one of working_days, calendar_days or months, found \(found)")
+            return nil
+        }
+        let amount = fields[unitKey].flatMap { reader.positiveInt($0, fields.field(unitKey)) }
+        let anchor = fields["from"].flatMap { reader.choice($0, fields.field("from"), of: Timescale.Anchor.self) }
+        if let anchor, anchor.isEvent, !ofStage, let from = fields["from"] {
+            reader.report(
+                from, fields.field("from"),
+                "\"\(anchor.rawValue)\" counts from something recorded at a stage, so only a stage's timescale or stage_limit can use it"
+            )
+        }
+        let kind = fields["kind"].flatMap { reader.choice($0, fields.field("kind"), of: Timescale.Kind.self) }
+        let metBy = fields["met_by"].flatMap { reader.choice($0, fields.field("met_by"), of: Timescale.Milestone.self) }
+        if kind == .beginWithin, fields["met_by"] == nil {
+            reader.report(
+                node, path,
+                "a begin-within timescale needs met_by: what recorded step meets it (\(Timescale.Milestone.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")))"
+            )
+        }
+        let agreed = fields["agreed"].flatMap { reader.bool($0, fields.field("agreed")) } ?? false
+        if agreed, unit != .workingDays, let agreedNode = fields["agreed"] {
+            reader.report(agreedNode, fields.field("agreed"), "an agreed timescale is a maximum in working_days")
+        }
+        let quote = fields["quote"].flatMap { reader.string($0, fields.field("quote")) }
+        guard let amount else { return nil }
+        return Timescale(
+            amount: amount, unit: unit, from: anchor ?? defaultAnchor, kind: kind ?? .completeWithin,
+            metBy: metBy, agreed: agreed, quote: quote)
+    }
+}
