@@ -55,4 +55,7 @@ public enum DisputeCommand: Hashable, Sendable {
     /// Arranges the current stage's meeting, or rearranges the one not yet minuted.
     case scheduleMeeting(ScheduleMeeting)
     case recordMinutes(MeetingMinutes)
+    /// Tells the actor's line manager at once that the disagreement is not resolved at a stage
+    /// whose policy says so.
+    case notifyLineManager(reason: String)
 }

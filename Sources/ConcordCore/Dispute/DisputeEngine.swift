@@ -70,6 +70,7 @@ public struct DisputeEngine: Sendable {
         case .close(let reviewHeld, let note): return try close(state, reviewHeld: reviewHeld, note: note)
         case .scheduleMeeting(let request): return try scheduleMeeting(state, request, today: today)
         case .recordMinutes(let minutes): return try recordMinutes(state, minutes, today: today)
+        case .notifyLineManager(let reason): return try notifyLineManager(state, reason: reason, today: today)
         }
     }
 

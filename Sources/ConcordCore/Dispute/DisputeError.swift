@@ -33,6 +33,7 @@ public enum DisputeError: Error, Hashable, Sendable, CustomStringConvertible {
     case unknownPerson(String)
     case actionDueBeforeMeeting(String)
     case reviewBeforeMeeting
+    case noLineManagerNotice(stage: String)
 
     public var description: String {
         switch self {
@@ -92,6 +93,8 @@ public enum DisputeError: Error, Hashable, Sendable, CustomStringConvertible {
         case .actionDueBeforeMeeting(let action):
             "the action \"\(action)\" is due before the meeting was held: give a date on or after the meeting"
         case .reviewBeforeMeeting: "the date of review must be on or after the date of the meeting"
+        case .noLineManagerNotice(let stage):
+            "the policy does not ask for the line manager to be told at stage \(stage); record a discussion or escalate instead"
         }
     }
 }

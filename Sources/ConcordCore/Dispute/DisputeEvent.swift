@@ -17,6 +17,7 @@ public enum DisputeEvent: Hashable, Sendable {
     case closed(Closed)
     case meetingScheduled(MeetingScheduled)
     case meetingMinutesRecorded(MeetingMinutesRecorded)
+    case lineManagerNotified(LineManagerNotified)
 
     public var type: String {
         switch self {
@@ -36,6 +37,7 @@ public enum DisputeEvent: Hashable, Sendable {
         case .closed: "closed"
         case .meetingScheduled: "meeting-scheduled"
         case .meetingMinutesRecorded: "meeting-minutes-recorded"
+        case .lineManagerNotified: "line-manager-notified"
         }
     }
 }
@@ -64,6 +66,7 @@ extension DisputeEvent: Codable {
         case "closed": self = .closed(try data(Closed.self))
         case "meeting-scheduled": self = .meetingScheduled(try data(MeetingScheduled.self))
         case "meeting-minutes-recorded": self = .meetingMinutesRecorded(try data(MeetingMinutesRecorded.self))
+        case "line-manager-notified": self = .lineManagerNotified(try data(LineManagerNotified.self))
         default:
             throw DecodingError.dataCorruptedError(
                 forKey: .type, in: container, debugDescription: "unknown dispute event type \"\(type)\"")
@@ -90,6 +93,7 @@ extension DisputeEvent: Codable {
         case .closed(let data): try container.encode(data, forKey: .data)
         case .meetingScheduled(let data): try container.encode(data, forKey: .data)
         case .meetingMinutesRecorded(let data): try container.encode(data, forKey: .data)
+        case .lineManagerNotified(let data): try container.encode(data, forKey: .data)
         }
     }
 }

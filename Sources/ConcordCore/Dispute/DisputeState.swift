@@ -125,6 +125,7 @@ public struct DisputeState: Hashable, Sendable {
             status = .closed
         case .meetingScheduled(let meeting): schedule(meeting)
         case .meetingMinutesRecorded(let minutes): stages[stages.count - 1].minutes.append(minutes)
+        case .lineManagerNotified: break
         }
     }
 }

@@ -5,7 +5,10 @@ extension PolicyReader {
         guard
             let fields = reader.mapping(
                 node, path, required: ["id", "title", "summary", "participants", "timescale"],
-                optional: ["source", "contact", "records", "confirmation_subject", "meeting", "forms"])
+                optional: [
+                    "source", "contact", "records", "confirmation_subject", "meeting", "forms",
+                    "notify_line_manager_if_unresolved",
+                ])
         else { return nil }
         let id = fields["id"].flatMap { readIdentifier($0, fields.field("id"), reader) }
         let title = fields["title"].flatMap { reader.string($0, fields.field("title")) }
@@ -25,10 +28,14 @@ extension PolicyReader {
         let subject = fields["confirmation_subject"].flatMap { reader.string($0, fields.field("confirmation_subject")) }
         let meeting = fields["meeting"].flatMap { readMeeting($0, fields.field("meeting"), reader) }
         let forms = reader.list(fields["forms"], fields.field("forms")) { readForm($0, $1, reader) }
+        let notify = fields["notify_line_manager_if_unresolved"].flatMap {
+            readLineManagerNotice($0, fields.field("notify_line_manager_if_unresolved"), reader)
+        }
         guard let id, let title, let summary else { return nil }
         return Stage(
             id: id, title: title, source: source, summary: summary, participants: participants, timescale: timescale,
-            contact: contact, records: records, confirmationSubject: subject, meeting: meeting, forms: forms)
+            contact: contact, records: records, confirmationSubject: subject, meeting: meeting, forms: forms,
+            notifyLineManagerIfUnresolved: notify)
     }
 
     static func readTimescale(

@@ -19,6 +19,7 @@ public enum PolicyReader {
                 required: ["id", "name", "partnership", "region", "scope", "stages"],
                 optional: [
                     "source", "summary", "acknowledgement", "stage_limit", "overall", "rules", "external_routes",
+                    "confirmations",
                 ])
         else { return nil }
         let id = fields["id"].flatMap { readIdentifier($0, "id", reader) }
@@ -34,6 +35,7 @@ public enum PolicyReader {
         let overall = fields["overall"].flatMap { readTimescale($0, "overall", .disputeRaised, reader) }
         let rules = reader.indexedList(fields["rules"], "rules") { readRule($0, $1, reader) }
         let routes = reader.list(fields["external_routes"], "external_routes") { readRoute($0, $1, reader) }
+        let confirmations = fields["confirmations"].flatMap { readConfirmations($0, reader) }
         let references = References(
             fields: fields, stages: stages, rules: rules, acknowledgement: acknowledgement, overall: overall,
             stageLimit: stageLimit)
@@ -42,7 +44,7 @@ public enum PolicyReader {
         return Policy(
             id: id, name: name, partnership: partnership, region: region, scope: scope, source: source,
             summary: summary, stages: stages.map(\.value), acknowledgement: acknowledgement, stageLimit: stageLimit,
-            overall: overall, rules: rules.map(\.value), externalRoutes: routes)
+            overall: overall, rules: rules.map(\.value), externalRoutes: routes, confirmations: confirmations)
     }
 }
 

@@ -118,6 +118,11 @@ struct TimelineEntry: Encodable {
             return ("Closed", lines)
         case .meetingScheduled(let meeting): return scheduled(meeting)
         case .meetingMinutesRecorded(let recorded): return minuted(recorded)
+        case .lineManagerNotified(let notified):
+            return (
+                "Line manager told it is not resolved at \(stage(notified.stage, policy))",
+                [Line(label: "Why", text: notified.reason)]
+            )
         }
     }
 

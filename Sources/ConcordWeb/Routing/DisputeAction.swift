@@ -15,6 +15,7 @@ enum DisputeAction: String, CaseIterable, Sendable, Codable {
     case close
     case scheduleMeeting = "schedule-meeting"
     case recordMinutes = "meeting-minutes"
+    case notifyLineManager = "notify-line-manager"
 
     var title: String {
         switch self {
@@ -33,6 +34,7 @@ enum DisputeAction: String, CaseIterable, Sendable, Codable {
         case .close: "Close the dispute"
         case .scheduleMeeting: "Schedule the meeting"
         case .recordMinutes: "Record the meeting's minutes"
+        case .notifyLineManager: "Tell your line manager it is not resolved"
         }
     }
 }
