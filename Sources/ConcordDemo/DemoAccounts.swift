@@ -33,8 +33,9 @@ enum DemoAccounts {
     }
 
     /// Practitioners in children's social care and health, their line managers, the social
-    /// care practitioner's senior manager, and the partnership's business office, scrutineer
-    /// and auditor.
+    /// care practitioner's senior manager, the partnership's business office, scrutineer and
+    /// auditor, and someone at every other level the policy names, so each stage is recorded
+    /// by the people it names.
     private static func entries(_ partnership: DemoPartnership, auditor: String) -> [Entry] {
         let csc = partnership.agency(.childrensSocialCare)
         let health = partnership.agency(.health)
@@ -82,6 +83,34 @@ enum DemoAccounts {
                     partnership: partnership.slug,
                     description: "\(place) auditor: reads every dispute in the partnership and changes nothing"),
                 person: nil, partnership: partnership.id),
-        ]
+        ] + seniorEntries(partnership, entry: entry)
+    }
+
+    /// Heads of service, assistant directors and directors on both sides, a health senior
+    /// manager, and the statutory partners, where the policy names their level.
+    private static func seniorEntries(
+        _ partnership: DemoPartnership, entry: (DemoAgency, RoleLevel, AccountRole, String) -> Entry
+    ) -> [Entry] {
+        let named = Set(partnership.policy.stages.flatMap(\.participants).map(\.level))
+        let csc = partnership.agency(.childrensSocialCare)
+        let health = partnership.agency(.health)
+        var entries: [Entry] = []
+        for level in [RoleLevel.seniorManager, .headOfService, .assistantDirector, .director]
+        where named.contains(level) {
+            for agency in [csc, health] where !(agency.type == .childrensSocialCare && level == .seniorManager) {
+                entries.append(
+                    entry(
+                        agency, level, .seniorManager,
+                        "\(level.displayName) at \(agency.ref.name): records the stages that name them, and sees the disputes of everyone they manage"
+                    ))
+            }
+        }
+        if named.contains(.statutoryPartners) {
+            entries.append(
+                entry(
+                    partnership.agency(.other), .statutoryPartners, .seniorManager,
+                    "\(partnership.locality.place) statutory safeguarding partners: record the stages that name them"))
+        }
+        return entries
     }
 }

@@ -7,7 +7,7 @@ import email
 import time
 from email import policy
 
-from pages import Browser, email as demo_email, raise_dispute
+from pages import Browser, email as demo_email, open_action, raise_dispute, submit_action
 
 PRACTITIONER = demo_email("practitioner.csc", "oldham")
 HEALTH = demo_email("practitioner.health", "oldham")
@@ -65,3 +65,28 @@ def test_a_person_chooses_one_message_a_day(browser: Browser):
     b.choose("delivery", "each")
     b.press("Save")
     assert b.d.find_element("css selector", "input[value=each]").is_selected()
+
+
+def test_a_coventry_practitioner_tells_their_line_manager_at_once(browser: Browser, server):
+    """Coventry: "if this is not achievable staff are responsible for immediately notifying their
+    line manager"."""
+    b = browser
+    b.sign_in(demo_email("practitioner.health", "coventry"))
+    professional = b.account_name()
+    b.sign_in(demo_email("practitioner.csc", "coventry"))
+    dispute = raise_dispute(
+        b, "coventry", child="Tamsin Oakhurst-Test", professional=professional, check_axe=False)
+    open_action(b, dispute, "Tell your line manager it is not resolved")
+    assert "immediately notifying their line manager" in b.main_text()
+    b.press("Tell my line manager")
+    assert b.errors() == ["Enter why it has not been resolved"]
+    b.type("reason", "Health cannot agree to the assessment today.")
+    submit_action(b, dispute, "told the line manager")
+    assert "Line manager told it is not resolved at Stage One" in b.main_text()
+    messages = messages_about(server, dispute.reference, 3)
+    told = [m for m in messages if m["To"].addresses[0].addr_spec == demo_email("line-manager.csc", "coventry")]
+    assert len(told) == 1
+    assert "you are told at once" in told[0]["Subject"]
+    text = told[0].get_body(("plain",)).get_content()
+    assert "could not resolve the disagreement at Stage One" in text
+    assert "Tamsin" not in text

@@ -21,6 +21,41 @@ import Testing
             try await Self.everyAgencysPractitionerIsManagedUpToADirector(database)
             try await Self.signInsCoverEveryRoleInEveryPartnership(database, signIns)
             try await Self.everyDemoAccountSeesDisputes(database, signIns)
+            try await Self.everyLevelAPolicyNamesHasASignIn(database, signIns)
+        }
+    }
+
+    /// "Give the demo an account for every level a policy names": on both agencies' sides for
+    /// agency levels, so nobody records a stage for the people it names.
+    static func everyLevelAPolicyNamesHasASignIn(
+        _ database: ConcordDatabase, _ signIns: [DemoData.SignIn]
+    ) async throws {
+        let accounts = Accounts(database)
+        let directory = Directory(database)
+        let people = Dictionary(uniqueKeysWithValues: try await directory.people().map { ($0.id, $0) })
+        for partnership in try await directory.partnerships() {
+            let policy = try #require(try await directory.currentPolicy(partnership: partnership.id)).policy
+            var signedIn: Set<String> = []
+            for signIn in signIns where signIn.partnership == partnership.slug {
+                let account = try #require(try await accounts.find(email: signIn.email))
+                guard let person = account.personID.flatMap({ people[$0] }) else { continue }
+                signedIn.insert("\(person.level.rawValue) \(person.agency.name)")
+                if person.level >= .partnershipBusinessOffice { signedIn.insert(person.level.rawValue) }
+            }
+            let agencies = try await directory.agencies().filter {
+                $0.partnerships == [partnership.id] && [.childrensSocialCare, .health].contains($0.type)
+            }
+            for level in Set(policy.stages.flatMap(\.participants).map(\.level)) {
+                if level >= .partnershipBusinessOffice {
+                    #expect(signedIn.contains(level.rawValue), "\(partnership.slug): no \(level.rawValue) sign-in")
+                } else {
+                    for agency in agencies {
+                        #expect(
+                            signedIn.contains("\(level.rawValue) \(agency.name)"),
+                            "\(partnership.slug): no \(level.rawValue) sign-in at \(agency.name)")
+                    }
+                }
+            }
         }
     }
 

@@ -49,19 +49,19 @@ import Testing
                         "ola@health.example"
                     ),
                     (
-                        "Stage 1 discussion following the partnership resolution policy – \(reference)",
+                        "Stage 1 discussion following the partnership resolution policy – \(reference): record of the discussion on 21 December 2026",
                         "sam@council.example"
                     ),
                     (
-                        "Stage 1 discussion following the partnership resolution policy – \(reference)",
+                        "Stage 1 discussion following the partnership resolution policy – \(reference): record of the discussion on 21 December 2026",
                         "ola@health.example"
                     ),
                     (
-                        "Stage 1 discussion following the partnership resolution policy – \(reference)",
+                        "Stage 1 discussion following the partnership resolution policy – \(reference): stage records",
                         "sam@council.example"
                     ),
                     (
-                        "Stage 1 discussion following the partnership resolution policy – \(reference)",
+                        "Stage 1 discussion following the partnership resolution policy – \(reference): stage records",
                         "ola@health.example"
                     ),
                     (

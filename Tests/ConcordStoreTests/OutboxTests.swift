@@ -52,7 +52,10 @@ import Testing
             let escalated = try await fixture.escalate(try await fixture.readyToEscalate(discussed))
             let reference = escalated.state.reference
             let subjects = Set(try await messages(fixture).map(\.subject))
-            #expect(subjects.contains("Stage 1 discussion following the partnership resolution policy – \(reference)"))
+            #expect(
+                subjects.contains(
+                    "Stage 1 discussion following the partnership resolution policy – \(reference): record of the discussion on 21 December 2026"
+                ))
             #expect(subjects.contains("Stage 2 escalation following the partnership resolution policy – \(reference)"))
             let confirmation = try #require(
                 try await messages(fixture).first { $0.kind == .confirmation && $0.recipientName == "Ola Manager" })

@@ -107,8 +107,25 @@ struct MailPagesTests {
             #expect(try await browser.get("/settings/email").body.contains("value=\"daily\" checked"))
             _ = try await browser.post("/settings/email", ["delivery": "each"])
             #expect(try await MailPreferences(h.database).prefersDigest(person: person) == false)
-            for email in ["admin@concord.example", Self.office] {
-                #expect(try await h.signedIn(email).get("/settings/email").status == .notFound, "\(email)")
+        }
+    }
+
+    @Test("Each person chooses, under E-mail settings, between each message as it happens and one message a day")
+    func theBusinessOfficeAndScrutineerChooseTooAndOthersAreToldTheyGetNoMail() async throws {
+        try await WebHarness.with { h in
+            for email in [Self.office, demo("scrutineer", "sunderland")] {
+                let browser = try await h.signedIn(email)
+                let person = try #require(try await h.account(email).personID, "\(email) is no person")
+                #expect(try await browser.get("/my-work").hrefs.contains("/settings/email"), "\(email)")
+                #expect(try await browser.get("/settings/email").body.contains("One message a day"), "\(email)")
+                _ = try await browser.post("/settings/email", ["delivery": "daily"])
+                #expect(try await MailPreferences(h.database).prefersDigest(person: person), "\(email)")
+            }
+            for email in ["admin@concord.example", demo("auditor", "oldham")] {
+                let browser = try await h.signedIn(email)
+                let page = try await browser.get("/settings/email")
+                #expect(page.status == .ok && page.body.contains("Concord sends it no e-mail"), "\(email)")
+                #expect(try await browser.post("/settings/email", ["delivery": "daily"]).status == .notFound)
             }
         }
     }

@@ -60,4 +60,7 @@ public enum DisputeCommand: Hashable, Sendable {
     /// Whether the review the policy asks about at this stage will be held.
     case considerReview(willHold: Bool, note: String?)
     case recordReview(ReviewRecord)
+    /// Tells the actor's line manager at once that the disagreement is not resolved at a stage
+    /// whose policy says so.
+    case notifyLineManager(reason: String)
 }

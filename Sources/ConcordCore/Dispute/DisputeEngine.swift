@@ -75,6 +75,7 @@ public struct DisputeEngine: Sendable {
             return try agreeTimescale(state, workingDays: days, reason: reason, agreedBy: people)
         case .considerReview(let willHold, let note): return try considerReview(state, willHold: willHold, note: note)
         case .recordReview(let review): return try recordReview(state, review, today: today)
+        case .notifyLineManager(let reason): return try notifyLineManager(state, reason: reason, today: today)
         }
     }
 

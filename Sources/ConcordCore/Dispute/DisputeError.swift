@@ -41,6 +41,7 @@ public enum DisputeError: Error, Hashable, Sendable, CustomStringConvertible {
     case reviewNotHeld(review: String)
     case actingPartnerRequired(route: String)
     case notAReferralRoute(String)
+    case noLineManagerNotice(stage: String)
 
     public var description: String {
         switch self {
@@ -116,6 +117,8 @@ public enum DisputeError: Error, Hashable, Sendable, CustomStringConvertible {
             "a referral to \(route) is made by one partner on behalf of all three: name the partner they agreed"
         case .notAReferralRoute(let route):
             "\(route) describes a power, not somewhere a dispute is referred"
+        case .noLineManagerNotice(let stage):
+            "the policy does not ask for the line manager to be told at stage \(stage); record a discussion or escalate instead"
         }
     }
 }

@@ -20,6 +20,7 @@ public enum DisputeEvent: Hashable, Sendable {
     case timescaleAgreed(TimescaleAgreed)
     case reviewConsidered(ReviewConsidered)
     case reviewRecorded(ReviewRecorded)
+    case lineManagerNotified(LineManagerNotified)
 
     public var type: String {
         switch self {
@@ -42,6 +43,7 @@ public enum DisputeEvent: Hashable, Sendable {
         case .timescaleAgreed: "timescale-agreed"
         case .reviewConsidered: "review-considered"
         case .reviewRecorded: "review-recorded"
+        case .lineManagerNotified: "line-manager-notified"
         }
     }
 }
@@ -73,6 +75,7 @@ extension DisputeEvent: Codable {
         case "timescale-agreed": self = .timescaleAgreed(try data(TimescaleAgreed.self))
         case "review-considered": self = .reviewConsidered(try data(ReviewConsidered.self))
         case "review-recorded": self = .reviewRecorded(try data(ReviewRecorded.self))
+        case "line-manager-notified": self = .lineManagerNotified(try data(LineManagerNotified.self))
         default:
             throw DecodingError.dataCorruptedError(
                 forKey: .type, in: container, debugDescription: "unknown dispute event type \"\(type)\"")
@@ -102,6 +105,7 @@ extension DisputeEvent: Codable {
         case .timescaleAgreed(let data): try container.encode(data, forKey: .data)
         case .reviewConsidered(let data): try container.encode(data, forKey: .data)
         case .reviewRecorded(let data): try container.encode(data, forKey: .data)
+        case .lineManagerNotified(let data): try container.encode(data, forKey: .data)
         }
     }
 }

@@ -160,6 +160,7 @@ public struct DisputeState: Hashable, Sendable {
         case .reviewConsidered(let decision): reviewDecisions.append(decision)
         case .reviewRecorded(let review): reviews.append(review)
         case .meetingMinutesRecorded(let minutes): stages[stages.count - 1].minutes.append(minutes)
+        case .lineManagerNotified: break
         }
     }
 }

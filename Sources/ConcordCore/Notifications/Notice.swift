@@ -7,6 +7,8 @@ public enum NoticeKind: String, CaseIterable, Codable, Sendable {
     /// The written confirmation a protocol requires of a discussion, plan or stage's records.
     case confirmation
     case significantHarm = "significant-harm"
+    /// Someone could not resolve the disagreement and tells their line manager at once.
+    case lineManagerTold = "line-manager-told"
     /// A deadline falls on the next working day.
     case reminder
     /// A deadline has passed.
@@ -22,6 +24,7 @@ public enum NoticeKind: String, CaseIterable, Codable, Sendable {
         case .stageStarted: "Stage started"
         case .confirmation: "Written confirmation"
         case .significantHarm: "Significant harm"
+        case .lineManagerTold: "Line manager told"
         case .reminder: "Deadline reminder"
         case .overdue: "Overdue notice"
         case .ended: "Dispute ended"
@@ -42,6 +45,10 @@ public enum Audience: Hashable, Sendable {
     /// Those the policy says must be told of significant harm, for the person who reported it:
     /// their line manager and/or their agency's designated safeguarding lead.
     case safeguardingContacts(of: PersonRef, targets: [NotifyTarget])
+    /// The person's line manager; where the directory records none, their agency's designated
+    /// safeguarding leads (Coventry: "Safeguarding leads (or equivalent) can be used in the
+    /// place of line managers where appropriate").
+    case lineManager(of: PersonRef)
 }
 
 /// One message to send, before it is addressed and written for each recipient.
@@ -86,10 +93,14 @@ public struct NoticeContent: Hashable, Sendable {
     public struct Section: Hashable, Sendable {
         public var heading: String
         public var lines: [String]
+        /// The policy's confirmations carry it to every recipient, with what identifies a
+        /// child taken out for addresses off the secure domains.
+        public var sharedWithAll: Bool
 
-        public init(_ heading: String, _ lines: [String]) {
+        public init(_ heading: String, _ lines: [String], sharedWithAll: Bool = false) {
             self.heading = heading
             self.lines = lines
+            self.sharedWithAll = sharedWithAll
         }
     }
 
@@ -102,6 +113,9 @@ public struct NoticeContent: Hashable, Sendable {
     public var children: [String]
     /// What the reader should do now, when there is something.
     public var action: String?
+    /// Each child's names, dates of birth and case references, as they may appear in what
+    /// people wrote: taken out of shared sections sent off the secure domains.
+    public var identifying: [String] = []
 
     public init(
         lead: String, facts: [Fact], details: [Section] = [], children: [String] = [], action: String? = nil

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A notice written out for one recipient, as plain text and HTML.
 public struct NoticeLetter: Hashable, Sendable {
     /// How much a message may say: only what names no child, unless the recipient's address is
@@ -30,13 +32,17 @@ public struct NoticeLetter: Hashable, Sendable {
         switch disclosure {
         case .full:
             Self.appendFullContent(content, text: &text, html: &html)
-        case .withoutChildDetails where !content.details.isEmpty || !content.children.isEmpty:
-            let note =
-                "What was written about the child is in Concord, not in this e-mail: your address is not on \(partnership)'s list of secure e-mail domains."
-            text += ["", note]
-            html.append("<p>\(Self.escape(note))</p>")
         case .withoutChildDetails:
-            break
+            let shared = content.details.filter(\.sharedWithAll).map { section in
+                NoticeContent.Section(section.heading, section.lines.map { Self.redact($0, content.identifying) })
+            }
+            Self.appendSections(shared, text: &text, html: &html)
+            if shared.count < content.details.count || !content.children.isEmpty {
+                let note =
+                    "\(shared.isEmpty ? "What was" : "Everything else") written about the child is in Concord, not in this e-mail: your address is not on \(partnership)'s list of secure e-mail domains."
+                text += ["", note]
+                html.append("<p>\(Self.escape(note))</p>")
+            }
         }
         if let action = content.action {
             text += ["", action]
@@ -56,11 +62,32 @@ public struct NoticeLetter: Hashable, Sendable {
             html += content.children.map { "<li>\(escape($0))</li>" }
             html.append("</ul>")
         }
-        for section in content.details {
+        appendSections(content.details, text: &text, html: &html)
+    }
+
+    private static func appendSections(_ sections: [NoticeContent.Section], text: inout [String], html: inout [String])
+    {
+        for section in sections {
             text += ["", "\(section.heading):"] + section.lines
             html.append("<h2>\(escape(section.heading))</h2>")
             html += section.lines.map { "<p>\(escape($0).replacingOccurrences(of: "\n", with: "<br>"))</p>" }
         }
+    }
+
+    /// What people wrote, with each of the child's names, dates of birth and case references
+    /// replaced, whole words only, so that it can go beyond the secure domains.
+    static func redact(_ line: String, _ identifying: [String]) -> String {
+        var line = line
+        for item in identifying {
+            let pattern = "(?<![\\p{L}\\p{N}])" + NSRegularExpression.escapedPattern(for: item) + "(?![\\p{L}\\p{N}])"
+            guard let expression = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else {
+                continue
+            }
+            line = expression.stringByReplacingMatches(
+                in: line, range: NSRange(line.startIndex..., in: line), withTemplate: "\u{1}")
+        }
+        // Replaced last, so that no later name part matches the words put in.
+        return line.replacingOccurrences(of: "\u{1}", with: "[the child]")
     }
 
     /// A whole HTML document, so that mail programs that show HTML show it as Concord wrote it.

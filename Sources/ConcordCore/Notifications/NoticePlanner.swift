@@ -29,12 +29,16 @@ public struct NoticePlanner: Sendable {
         for event: DisputeEvent, key: String, batch: [DisputeEvent], state: DisputeState, actor: PersonRef
     ) -> [Notice] {
         let text = NoticeWriting(policy: policy, state: state)
-        // The written confirmation of something recorded at a stage, to everyone taking part.
-        func confirmation(at stage: String, otherwise phrase: String, _ content: NoticeContent) -> [Notice] {
+        let audience = StepAudience(policy: policy, state: state)
+        // The written confirmation of something recorded at a stage, to the people it concerns.
+        func confirmation(
+            at stage: String, otherwise phrase: String, naming named: [PersonRef], _ content: NoticeContent
+        ) -> [Notice] {
             [
                 Notice(
-                    kind: .confirmation, audience: .everyoneInvolved,
-                    subject: text.confirmationSubject(stage: stage, otherwise: phrase), content: content, key: key)
+                    kind: .confirmation, audience: audience.confirmation(at: stage, naming: named),
+                    subject: text.confirmationSubject(stage: stage, saying: phrase),
+                    content: content, key: key)
             ]
         }
         switch event {
@@ -42,7 +46,7 @@ public struct NoticePlanner: Sendable {
             // A concern raised with the dispute is its own event, which alerts as any other does.
             return [
                 Notice(
-                    kind: .named, audience: .everyoneInvolved,
+                    kind: .named, audience: audience.everyone,
                     subject: text.subject("dispute raised under \(policy.partnership)'s \(policy.name)"),
                     content: text.raisedContent(raised), key: key)
             ]
@@ -51,7 +55,7 @@ public struct NoticePlanner: Sendable {
             if batch.contains(where: { if case .raised = $0 { true } else { false } }) { return [] }
             return [
                 Notice(
-                    kind: .stageStarted, audience: .everyoneInvolved,
+                    kind: .stageStarted, audience: audience.stageEntered(joining: state.escalations.last?.people ?? []),
                     subject: text.confirmationSubject(
                         stage: entry.stage, otherwise: "escalated to \(text.stageTitle(entry.stage))"),
                     content: text.stageContent(entry, escalation: state.escalations.last), key: key)
@@ -67,11 +71,15 @@ public struct NoticePlanner: Sendable {
             ]
         case .discussionRecorded(let discussion):
             return confirmation(
-                at: discussion.stage, otherwise: "record of a discussion", text.discussionContent(discussion))
+                at: discussion.stage, otherwise: "record of the discussion on \(discussion.heldOn.text)",
+                naming: discussion.participants, text.discussionContent(discussion))
         case .planAgreed(let agreed):
-            return confirmation(at: agreed.stage, otherwise: "plan of action agreed", text.planContent(agreed))
+            return confirmation(
+                at: agreed.stage, otherwise: "plan of action agreed", naming: agreed.actions.map(\.owner),
+                text.planContent(agreed))
         case .stageRecordsRecorded(let recorded):
-            return confirmation(at: recorded.stage, otherwise: "stage records", text.recordsContent(recorded))
+            return confirmation(
+                at: recorded.stage, otherwise: "stage records", naming: [], text.recordsContent(recorded))
         case .participantAdded(let participation):
             return [
                 Notice(
@@ -82,13 +90,18 @@ public struct NoticePlanner: Sendable {
         case .acknowledged(let acknowledgement):
             return [
                 Notice(
-                    kind: .confirmation, audience: .everyoneInvolved, subject: text.subject("receipt acknowledged"),
+                    kind: .confirmation,
+                    audience: audience.confirmation(
+                        at: acknowledgement.stage, naming: [state.raised.raisedBy]),
+                    subject: text.subject("receipt acknowledged"),
                     content: text.acknowledgedContent(acknowledgement), key: key)
             ]
         case .resolved, .referredExternally, .withdrawn, .closed:
+            // Closing follows an ending everyone was told of; it concerns the last stage's people.
+            let told = event.type == "closed" ? audience.confirmation(at: state.currentStage.stage) : audience.everyone
             return [
                 Notice(
-                    kind: .ended, audience: .everyoneInvolved, subject: text.subject(text.endedPhrase(event)),
+                    kind: .ended, audience: told, subject: text.subject(text.endedPhrase(event)),
                     content: text.endedContent(event), key: key)
             ]
         case .meetingScheduled(let meeting):
@@ -100,19 +113,30 @@ public struct NoticePlanner: Sendable {
             return [notice]
         case .meetingMinutesRecorded(let recorded):
             return confirmation(
-                at: recorded.stage, otherwise: "minutes of the \(recorded.name.lowercased())",
+                at: recorded.stage,
+                otherwise: "minutes of the \(recorded.name.lowercased()) held on \(recorded.minutes.heldOn.text)",
+                naming: recorded.minutes.attendees + recorded.minutes.actions.map(\.owner),
                 text.minutesContent(recorded))
         case .timescaleAgreed(let agreed):
-            return confirmation(at: agreed.stage, otherwise: "timescale agreed", text.agreedTimescaleContent(agreed))
+            return confirmation(
+                at: agreed.stage, otherwise: "timescale agreed", naming: agreed.agreedBy,
+                text.agreedTimescaleContent(agreed))
         case .reviewConsidered(let decision):
             return confirmation(
-                at: decision.stage, otherwise: "\(decision.review) considered", text.reviewDecisionContent(decision))
+                at: decision.stage, otherwise: "\(decision.review) considered", naming: [],
+                text.reviewDecisionContent(decision))
         case .reviewRecorded(let review):
             return [
                 Notice(
-                    kind: .confirmation, audience: .everyoneInvolved,
-                    subject: text.subject("\(review.review) recorded"),
+                    kind: .confirmation, audience: audience.everyone, subject: text.subject("\(review.review) recorded"),
                     content: text.reviewContent(review), key: key)
+            ]
+        case .lineManagerNotified(let notified):
+            return [
+                Notice(
+                    kind: .lineManagerTold, audience: .lineManager(of: actor),
+                    subject: text.subject("not resolved at \(text.stageTitle(notified.stage)): you are told at once"),
+                    content: text.lineManagerContent(notified, by: actor), urgent: true, key: key)
             ]
         case .escalated, .actionCompleted:
             // An escalation is written up with the stage it enters; a completed action is

@@ -25,7 +25,7 @@ extension NoticeWriting {
                 details.append(NoticeContent.Section("What was tried at the previous stage", [evidence]))
             }
         }
-        if !planLines.isEmpty { details.append(NoticeContent.Section("The plan of action so far", planLines)) }
+        if !planLines.isEmpty { details.append(section("The plan of action so far", planLines, .actions)) }
         // Oldham: "Minutes from resolution meeting to be shared with head of service", and at
         // stage 4 "to share any minutes from resolution meetings held earlier".
         let earlier = state.stages.dropLast().flatMap(\.minutes)
@@ -52,7 +52,7 @@ extension NoticeWriting {
 
     func discussionContent(_ discussion: DisputeEvent.DiscussionRecorded) -> NoticeContent {
         var details = [NoticeContent.Section("Record of the discussion", [discussion.summary])]
-        if !planLines.isEmpty { details.append(NoticeContent.Section("The agreed plan and timescales", planLines)) }
+        if !planLines.isEmpty { details.append(section("The agreed plan and timescales", planLines, .actions)) }
         return content(
             "This is the written confirmation of a discussion held at \(stageTitle(discussion.stage)).",
             facts: [
@@ -67,15 +67,15 @@ extension NoticeWriting {
         content(
             "A plan of action with timescales has been agreed at \(stageTitle(agreed.stage)).",
             facts: planTimescales.map { NoticeContent.Fact("Timescale", $0) },
-            details: [NoticeContent.Section("The agreed plan and timescales", planLines)],
+            details: [section("The agreed plan and timescales", planLines, .actions)],
             action: "File this confirmation on your agency's own recording system and the child's file.")
     }
 
     func recordsContent(_ recorded: DisputeEvent.StageRecordsRecorded) -> NoticeContent {
         let records = recorded.records
         var details: [NoticeContent.Section] = []
-        if let text = records.actionsTaken { details.append(NoticeContent.Section("Actions taken", [text])) }
-        if let text = records.outcome { details.append(NoticeContent.Section("Outcome", [text])) }
+        if let text = records.actionsTaken { details.append(section("Actions taken", [text], .actions)) }
+        if let text = records.outcome { details.append(section("Outcome", [text], .agreedOutcome)) }
         if let text = records.learning { details.append(NoticeContent.Section("Learning identified", [text])) }
         if let text = records.effortsExhausted {
             details.append(NoticeContent.Section("Efforts made at this stage", [text]))
@@ -155,10 +155,11 @@ extension NoticeWriting {
     func endedContent(_ event: DisputeEvent) -> NoticeContent {
         switch event {
         case .resolved(let resolved):
-            var details = [NoticeContent.Section("The agreed outcome", [resolved.outcome])]
+            var details = [section("The agreed outcome", [resolved.outcome], .agreedOutcome)]
             if let followUp = resolved.followUp {
-                details.append(NoticeContent.Section("Follow-up of outstanding issues", [followUp]))
+                details.append(section("Follow-up of outstanding issues", [followUp], .agreedOutcome))
             }
+            if !planLines.isEmpty { details.append(section("The plan of action", planLines, .actions)) }
             return content(
                 "The dispute was resolved at \(stageTitle(resolved.stage)).",
                 facts: [NoticeContent.Fact("Agreed by", names(resolved.agreedBy))], details: details,

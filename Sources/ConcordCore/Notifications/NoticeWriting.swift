@@ -16,6 +16,15 @@ struct NoticeWriting {
         return subject("\(phrase) at \(stageTitle(stage))")
     }
 
+    /// A confirmation of one thing recorded at a stage. The protocol's subject is kept whole and
+    /// what is confirmed follows it, so that a stage's several confirmations can be told apart.
+    func confirmationSubject(stage: String, saying phrase: String) -> String {
+        guard policy.stage(stage)?.confirmationSubject != nil else {
+            return confirmationSubject(stage: stage, otherwise: phrase)
+        }
+        return "\(confirmationSubject(stage: stage, otherwise: phrase)): \(phrase)"
+    }
+
     func stageTitle(_ id: String) -> String { policy.stage(id)?.title ?? id }
 
     /// What every message says about where the dispute stands; none of it identifies a child.
@@ -54,7 +63,31 @@ struct NoticeWriting {
         _ lead: String, facts: [NoticeContent.Fact] = [], details: [NoticeContent.Section] = [],
         action: String? = nil
     ) -> NoticeContent {
-        NoticeContent(lead: lead, facts: facts + standingFacts, details: details, children: childLines, action: action)
+        var content = NoticeContent(
+            lead: lead, facts: facts + standingFacts, details: details, children: childLines, action: action)
+        content.identifying = identifying
+        return content
+    }
+
+    /// A section of what the policy's confirmations carry to everyone (`confirmations.include`),
+    /// or of the secure-only details when they do not carry it.
+    func section(_ heading: String, _ lines: [String], _ part: Confirmations.Part) -> NoticeContent.Section {
+        NoticeContent.Section(
+            heading, lines, sharedWithAll: policy.confirmations?.include.contains(part) == true)
+    }
+
+    /// Longest first, so a full name goes before the parts of it.
+    var identifying: [String] {
+        var found: Set<String> = []
+        for child in state.raised.children {
+            found.insert(child.name)
+            for part in child.name.split(whereSeparator: { $0.isWhitespace || $0 == "-" }) where part.count > 1 {
+                found.insert(String(part))
+            }
+            if let born = child.dateOfBirth { found.formUnion([born.text, born.iso]) }
+            found.formUnion(child.caseReferences.map(\.reference))
+        }
+        return found.filter { !$0.isEmpty }.sorted { ($0.count, $0) > ($1.count, $1) }
     }
 
     func names(_ people: [PersonRef]) -> String {

@@ -21,6 +21,9 @@ public struct Policy: Hashable, Sendable, Encodable {
     /// Where a dispute can go after the last stage.
     public var externalRoutes: [ExternalRoute]
     public var referenceDocuments: [ReferenceDocument] = []
+    /// What written confirmations carry and who else receives them; nil when the protocol
+    /// says nothing beyond the stage's own people.
+    public var confirmations: Confirmations? = nil
 
     public func stage(_ id: String) -> Stage? {
         stages.first { $0.id == id }
@@ -70,6 +73,13 @@ public struct Stage: Hashable, Sendable, Encodable {
     public var confirmationSubject: String?
     public var meeting: Meeting?
     public var forms: [Form]
+    /// Set where the protocol says that whoever cannot resolve the disagreement at this stage
+    /// must tell their line manager at once (Coventry's stage 1).
+    public var notifyLineManagerIfUnresolved: LineManagerNotice? = nil
+}
+
+public struct LineManagerNotice: Hashable, Sendable, Encodable {
+    public var quote: String?
 }
 
 public struct Participant: Hashable, Sendable, Encodable {

@@ -5,7 +5,10 @@ extension PolicyReader {
         guard
             let fields = reader.mapping(
                 node, path, required: ["id", "title", "summary", "participants", "timescale"],
-                optional: ["source", "contact", "records", "may_record", "confirmation_subject", "meeting", "forms"])
+                optional: [
+                    "source", "contact", "records", "may_record", "confirmation_subject", "meeting", "forms",
+                    "notify_line_manager_if_unresolved",
+                ])
         else { return nil }
         let id = fields["id"].flatMap { readIdentifier($0, fields.field("id"), reader) }
         let title = fields["title"].flatMap { reader.string($0, fields.field("title")) }
@@ -39,11 +42,14 @@ extension PolicyReader {
                 node["met_by"], fields.field("timescale") + ".met_by",
                 "\"meeting-offered\" needs the stage to have a meeting; add one under meeting")
         }
+        let notify = fields["notify_line_manager_if_unresolved"].flatMap {
+            readLineManagerNotice($0, fields.field("notify_line_manager_if_unresolved"), reader)
+        }
         guard let id, let title, let summary else { return nil }
         return Stage(
             id: id, title: title, source: source, summary: summary, participants: participants, timescale: timescale,
             contact: contact, records: records, mayRecord: mayRecord, confirmationSubject: subject, meeting: meeting,
-            forms: forms)
+            forms: forms, notifyLineManagerIfUnresolved: notify)
     }
 
     static func readIdentifier(_ node: Node, _ path: String, _ reader: NodeReader) -> String? {

@@ -20,6 +20,7 @@ public enum PolicyReader {
                 optional: [
                     "source", "summary", "acknowledgement", "stage_limit", "overall", "rules", "external_routes",
                     "reference_documents",
+                    "confirmations",
                 ])
         else { return nil }
         let id = fields["id"].flatMap { readIdentifier($0, "id", reader) }
@@ -40,6 +41,7 @@ public enum PolicyReader {
         let documents = reader.indexedList(fields["reference_documents"], "reference_documents") {
             readReferenceDocument($0, $1, reader)
         }
+        let confirmations = fields["confirmations"].flatMap { readConfirmations($0, reader) }
         let references = References(
             fields: fields, stages: stages, rules: rules, acknowledgement: acknowledgement, overall: overall,
             stageLimit: stageLimit, documents: documents)
@@ -49,7 +51,7 @@ public enum PolicyReader {
             id: id, name: name, partnership: partnership, region: region, scope: scope, source: source,
             summary: summary, stages: stages.map(\.value), acknowledgement: acknowledgement, stageLimit: stageLimit,
             overall: overall, rules: rules.map(\.value), externalRoutes: routes,
-            referenceDocuments: documents.map(\.value))
+            referenceDocuments: documents.map(\.value), confirmations: confirmations)
     }
 }
 

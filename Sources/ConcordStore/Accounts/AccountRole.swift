@@ -33,4 +33,11 @@ public enum AccountRole: String, CaseIterable, Codable, Sendable {
     public var actsAsPerson: Bool {
         self == .practitioner || self == .manager || self == .seniorManager
     }
+
+    /// Roles whose sign-in may be a person in the directory: those who take part, and the
+    /// partnership's business office and scrutineer, whom policies name at their own stages and
+    /// Concord e-mails. Auditors and administrators are never anyone's contact.
+    public var mayBePerson: Bool {
+        actsAsPerson || self == .businessOffice || self == .scrutineer
+    }
 }

@@ -61,9 +61,8 @@ public struct Accounts: Sendable {
         model.name = name
         model.passwordHash = passwordHash
         model.role = role.rawValue
-        // Only roles that take part in disputes act as a person: a person's disputes must not
-        // become visible to an administrator or auditor through one.
-        model.personID = role.actsAsPerson ? person : nil
+        // A person's disputes must not become visible to an administrator or auditor through one.
+        model.personID = role.mayBePerson ? person : nil
         model.partnershipID = role.isPartnershipWide ? partnership : nil
         model.disabled = false
         model.createdAt = EventChain.timestamp(now)

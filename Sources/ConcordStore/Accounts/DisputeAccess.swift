@@ -3,8 +3,8 @@ import Foundation
 import SQLKit
 
 /// Need to know: a dispute is seen by the people taking part in it and everyone above them in
-/// line management, and by its own partnership's business office, scrutineer and auditors;
-/// by nobody else, administrators included.
+/// line management, by anyone Concord has written to about it, and by its own partnership's
+/// business office, scrutineer and auditors; by nobody else, administrators included.
 public enum DisputeAccess {
     /// Why someone may see a dispute, which also decides whether they may act on it.
     public enum Relation: Hashable, Sendable {
@@ -13,6 +13,9 @@ public enum DisputeAccess {
         case lineManager
         /// The partnership's business office, scrutineer or auditor.
         case partnership(AccountRole)
+        /// Concord wrote to them about it (a significant-harm alert to a designated safeguarding
+        /// lead, say): whoever is alerted must be able to open what they are alerted about.
+        case alerted
 
         /// Scrutineers and auditors read; everyone else with a reason to see a dispute may
         /// take its next steps, which the policy then governs.
@@ -20,6 +23,7 @@ public enum DisputeAccess {
             switch self {
             case .participant, .lineManager: true
             case .partnership(let role): role == .businessOffice
+            case .alerted: false
             }
         }
     }
@@ -40,6 +44,9 @@ public enum DisputeAccess {
         }
         if account.role.isPartnershipWide, account.partnershipID == row.partnershipID {
             return .partnership(account.role)
+        }
+        if let person = account.personID, try await writtenTo(db, person: person, dispute: dispute) {
+            return .alerted
         }
         return nil
     }
@@ -63,6 +70,7 @@ public enum DisputeAccess {
                 ids.formUnion(rows.map(\.disputeID))
             }
         }
+        if let person = account.personID { ids.formUnion(try await writtenTo(db, person: person)) }
         var result: [DisputeSummary] = []
         for chunk in Array(ids).chunked(500) {
             result += try await DisputeQueries.select(database) { $0.where("id", .in, chunk) }

@@ -24,35 +24,51 @@ struct NoticeQueue {
         guard !notices.isEmpty else { return 0 }
         let book = try await AddressBook.load(for: notices, dispute: dispute, db)
         let secure = try await SecureDomains.of(dispute.partnershipID, db)
-        return try await OutboxRow.insert(rows(notices, for: dispute, book: book, secure: secure, at: now), db)
+        let rows = rows(notices, for: dispute, book: book, secure: secure, at: now, onePerPerson: true)
+        return try await OutboxRow.insert(rows, db)
     }
 
-    /// One message per recipient of each notice, written for them.
+    /// One message per recipient of each notice, written for them; with `onePerPerson` (the
+    /// notices of one step), one message per recipient in all.
     func rows(
-        _ notices: [Notice], for dispute: Dispute, book: AddressBook, secure: [String], at now: Date
+        _ notices: [Notice], for dispute: Dispute, book: AddressBook, secure: [String], at now: Date,
+        onePerPerson: Bool = false
     ) -> [OutboxRow] {
         let link = dispute.id.map(settings.link(dispute:)) ?? settings.publicURL
         var seen: Set<UUID> = []
         let participants = dispute.participants.compactMap { UUID(uuidString: $0.person) }.filter {
             seen.insert($0).inserted
         }
-        var rows: [OutboxRow] = []
+        var addressed: [(person: AddressBook.Person, notice: Notice)] = []
         for notice in notices {
+            addressed += book.recipients(of: notice.audience, participants: participants).map { ($0, notice) }
+        }
+        if onePerPerson {
+            var order: [UUID] = []
+            var byPerson: [UUID: [Notice]] = [:]
+            for (person, notice) in addressed {
+                if byPerson[person.id] == nil { order.append(person.id) }
+                byPerson[person.id, default: []].append(notice)
+            }
+            addressed = order.compactMap { id in
+                Notice.combining(byPerson[id] ?? []).flatMap { notice in book.people[id].map { ($0, notice) } }
+            }
+        }
+        var rows: [OutboxRow] = []
+        for (person, notice) in addressed {
             let attachment = notice.invitation.map {
                 invitation(for: $0, reference: dispute.reference ?? "", book, now)
             }
-            for person in book.recipients(of: notice.audience, participants: participants) {
-                let disclosure: NoticeLetter.Disclosure =
-                    SecureDomains.covers(person.email, secure) ? .full : .withoutChildDetails
-                let letter = NoticeLetter(
-                    notice, to: person.name, disclosure: disclosure, link: link, partnership: dispute.partnershipName)
-                rows.append(
-                    OutboxRow(
-                        key: "\(notice.key)/\(person.id.uuidString.lowercased())", dispute: dispute, person: person,
-                        notice: notice, disclosure: disclosure, letter: letter,
-                        held: book.prefersDigest.contains(person.id) && !notice.urgent, now: now,
-                        attachment: attachment))
-            }
+            let disclosure: NoticeLetter.Disclosure =
+                SecureDomains.covers(person.email, secure) ? .full : .withoutChildDetails
+            let letter = NoticeLetter(
+                notice, to: person.name, disclosure: disclosure, link: link, partnership: dispute.partnershipName)
+            rows.append(
+                OutboxRow(
+                    key: "\(notice.key)/\(person.id.uuidString.lowercased())", dispute: dispute, person: person,
+                    notice: notice, disclosure: disclosure, letter: letter,
+                    held: book.prefersDigest.contains(person.id) && !notice.urgent, now: now,
+                    attachment: attachment))
         }
         return rows
     }
@@ -96,6 +112,9 @@ struct AddressBook {
                 wanted.formUnion(people.compactMap { UUID(uuidString: $0.id) })
             }
             if case .safeguardingContacts(let person, _) = notice.audience, let id = UUID(uuidString: person.id) {
+                wanted.insert(id)
+            }
+            if case .lineManager(let person) = notice.audience, let id = UUID(uuidString: person.id) {
                 wanted.insert(id)
             }
         }
@@ -157,6 +176,9 @@ struct AddressBook {
             if targets.contains(.designatedSafeguardingLead) {
                 ids += (leadsByAgency[reporter.agencyID] ?? []).filter { $0 != id }
             }
+        case .lineManager(let person):
+            guard let id = UUID(uuidString: person.id), let who = people[id] else { return [] }
+            ids = who.lineManagerID.map { [$0] } ?? (leadsByAgency[who.agencyID] ?? []).filter { $0 != id }
         }
         var seen: Set<UUID> = []
         return ids.filter { seen.insert($0).inserted }.compactMap { people[$0] }

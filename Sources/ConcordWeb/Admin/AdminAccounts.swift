@@ -44,6 +44,10 @@ struct AdminAccounts: RouteCollection {
 
     static func roleHint(_ role: AccountRole) -> String? {
         if role.actsAsPerson { return "Takes part in disputes as the person chosen below" }
+        if role.mayBePerson {
+            return
+                "Sees every dispute in the partnership chosen below; choose the person they are, so Concord's e-mail reaches them"
+        }
         if role.isPartnershipWide { return "Sees every dispute in the partnership chosen below" }
         if role == .administrator { return "Manages partnerships, people and accounts; sees no dispute" }
         return nil

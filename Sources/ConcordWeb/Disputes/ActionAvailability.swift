@@ -6,7 +6,7 @@ import ConcordStore
 /// the step is taken; this only keeps impossible buttons off the page.
 enum ActionAvailability {
     static func actions(for dispute: VisibleDispute, person: Directory.Person?) -> [DisputeAction] {
-        guard dispute.relation.mayAct else { return [] }
+        guard dispute.mayAct else { return [] }
         let state = dispute.loaded.state
         let policy = dispute.loaded.policy
         switch state.status {
@@ -26,6 +26,7 @@ enum ActionAvailability {
         if let risk = policy.riskStage, let riskIndex = policy.stageIndex(risk), index < riskIndex {
             actions.append(.escalateForRisk)
         }
+        if policy.stages[index].notifyLineManagerIfUnresolved != nil { actions.append(.notifyLineManager) }
         actions.append(.reportSignificantHarm)
         if let acknowledgement = policy.acknowledgement, state.acknowledged == nil,
             state.stages.contains(where: { $0.stage == acknowledgement.stage })

@@ -83,6 +83,8 @@ extension ActionForm {
             command = .escalateForRisk(reason: reason, people: chosen)
         case .reportSignificantHarm:
             command = .reportSignificantHarm(concern: required("concern", "Enter the concern"))
+        case .notifyLineManager:
+            command = .notifyLineManager(reason: required("reason", "Enter why it has not been resolved"))
         case .acknowledge:
             command = .acknowledge(note: sent.optional("note"))
         case .resolve:

@@ -153,6 +153,12 @@ extension ActionForm {
                 intro: "Follow your agency's child protection procedures now."
                     + (targets.map { " The protocol says to tell \($0) at once." } ?? ""),
                 fields: [area("concern", "What is the concern?")], submit: "Report concern")
+        case .notifyLineManager:
+            return ActionForm(
+                intro: stage?.notifyLineManagerIfUnresolved?.quote.map {
+                    "“\($0)” Concord e-mails your line manager now (or, if the directory records none, your agency's designated safeguarding leads)."
+                },
+                fields: [area("reason", "Why has it not been resolved?")], submit: "Tell my line manager")
         case .acknowledge:
             return ActionForm(
                 intro: "Confirm that the dispute has been received in writing.",

@@ -35,7 +35,7 @@ struct DisputeActionController: RouteCollection {
 
     private func allowed(_ request: Request, _ action: DisputeAction) async throws -> VisibleDispute {
         let dispute = try await request.visibleDispute()
-        guard dispute.relation.mayAct else { throw Abort(.forbidden) }
+        guard dispute.mayAct else { throw Abort(.forbidden) }
         let person = try await request.person(of: dispute.account)
         guard ActionAvailability.actions(for: dispute, person: person).contains(action) else {
             throw Abort(.conflict)

@@ -140,8 +140,11 @@ extension DisputePage {
         }
         hasActions = !actions.isEmpty
         readOnlyReason =
-            dispute.relation.mayAct
-            ? nil : "You can read this dispute because of your role in the partnership, but not change it."
+            dispute.mayAct
+            ? nil
+            : dispute.relation == .alerted
+                ? "You can read this dispute because Concord wrote to you about it. To record anything, ask someone taking part to add you."
+                : "You can read this dispute because of your role in the partnership, but not change it."
         harmGuidance = Self.harmGuidance(state, policy: policy)
         accessLogHref = nil
         hasHarmGuidance = !harmGuidance.isEmpty

@@ -28,7 +28,8 @@ struct MyWorkController: RouteCollection {
         let disputes = count == 1 ? "1 dispute" : "\(count) disputes"
         let scope =
             partnershipWide
-            ? "every dispute in your partnership" : "those you take part in and those of people you manage"
+            ? "every dispute in your partnership"
+            : "those you take part in, those of people you manage and those Concord alerted you about"
         return "You can see \(disputes): \(scope)."
     }
 
@@ -40,6 +41,7 @@ struct MyWorkController: RouteCollection {
         var mine: Set<UUID> = []
         if let person = account.personID {
             mine = try await DisputeAccess.participating(services.database, person: person)
+            mine.formUnion(try await DisputeAccess.alerted(services.database, person: person))
         }
         let context = try await DisputeListContext.load(services, now: request.now)
         let rows = visible.map { (summary: $0, row: context.row($0)) }

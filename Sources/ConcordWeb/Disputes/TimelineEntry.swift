@@ -122,6 +122,11 @@ struct TimelineEntry: Encodable {
         case .timescaleAgreed(let agreed): return agreedTimescale(agreed)
         case .reviewConsidered(let decision): return considered(decision)
         case .reviewRecorded(let review): return reviewed(review)
+        case .lineManagerNotified(let notified):
+            return (
+                "Line manager told it is not resolved at \(stage(notified.stage, policy))",
+                [Line(label: "Why", text: notified.reason)]
+            )
         }
     }
 

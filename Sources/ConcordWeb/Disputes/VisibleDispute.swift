@@ -9,6 +9,17 @@ struct VisibleDispute {
     var account: Account
 
     var id: UUID { loaded.id }
+
+    /// Whether the account may take the dispute's next steps: its relation lets it, or it is
+    /// the partnership's scrutineer and the current stage names the scrutineer (Sunderland's
+    /// Independent Scrutineer, North East Lincolnshire's Independent Scrutiny Officer), who acts
+    /// at the stages that name them and reads elsewhere.
+    var mayAct: Bool {
+        if relation.mayAct { return true }
+        guard relation == .partnership(.scrutineer) else { return false }
+        let stage = loaded.policy.stage(loaded.state.currentStage.stage)
+        return stage?.participants.contains { $0.level == .independentScrutineer } == true
+    }
 }
 
 extension Request {

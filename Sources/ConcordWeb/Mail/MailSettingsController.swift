@@ -8,19 +8,30 @@ struct MailSettingsController: RouteCollection {
         routes.post(.mailSettings, use: save)
     }
 
-    private func person(_ request: Request) throws -> UUID {
-        let account = try request.requireAccount()
-        guard account.role.actsAsPerson, let person = account.personID else { throw Abort(.notFound) }
-        return person
+    /// Concord e-mails people in the directory; a sign-in that is not one receives nothing.
+    private func person(_ request: Request) throws -> UUID? {
+        try request.requireAccount().personID
     }
 
     @Sendable func show(_ request: Request) async throws -> Response {
-        let digest = try await request.concord.mailPreferences.prefersDigest(person: try person(request))
+        guard let person = try person(request) else { return try await noMail(request) }
+        let digest = try await request.concord.mailPreferences.prefersDigest(person: person)
         return try await render(request, digest: digest ? "daily" : "each", errors: FormErrors())
     }
 
+    private func noMail(_ request: Request) async throws -> Response {
+        try await request.page(
+            "message", title: "E-mail settings",
+            MessagePage(
+                heading: "E-mail settings",
+                paragraphs: [
+                    "Concord sends its messages to people in the partnership's directory. This sign-in is not one of them, so Concord sends it no e-mail and there is nothing to choose.",
+                    "If you should receive Concord's e-mails, ask an administrator to link your account to your entry in the directory.",
+                ], link: Link(text: "Go to my work", href: SiteRoute.myWork.path)))
+    }
+
     @Sendable func save(_ request: Request) async throws -> Response {
-        let person = try person(request)
+        guard let person = try person(request) else { throw Abort(.notFound) }
         let choice = FormValues(request).text("delivery")
         guard choice == "each" || choice == "daily" else {
             var errors = FormErrors()

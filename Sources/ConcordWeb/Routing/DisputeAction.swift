@@ -18,6 +18,7 @@ enum DisputeAction: String, CaseIterable, Sendable, Codable {
     case agreeTimescale = "agree-timescale"
     case considerReview = "consider-review"
     case recordReview = "record-review"
+    case notifyLineManager = "notify-line-manager"
 
     var title: String {
         switch self {
@@ -39,6 +40,7 @@ enum DisputeAction: String, CaseIterable, Sendable, Codable {
         case .agreeTimescale: "Agree this stage's timescale"
         case .considerReview: "Decide whether to hold the review"
         case .recordReview: "Record the review"
+        case .notifyLineManager: "Tell your line manager it is not resolved"
         }
     }
 }

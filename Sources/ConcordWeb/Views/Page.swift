@@ -71,6 +71,7 @@ extension Request {
                 items.append(("Partnership overview", .partnership(.value(slug))))
                 items.append(("E-mail", .partnershipMail(.value(slug))))
             }
+            items.append(("E-mail settings", .mailSettings))
         case .practitioner, .manager, .seniorManager:
             items.append(("My work", .myWork))
             items.append(("Raise a dispute", .choosePartnership))

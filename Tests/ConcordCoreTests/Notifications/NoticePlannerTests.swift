@@ -19,7 +19,7 @@ import Testing
         let state = try #require(DisputeState.replay(events.map { ($0, noon(LocalDate(iso: "2026-12-01")!)) }))
         let notices = planner.notices(for: events, firstVersion: 1, state: state, actor: command.raisedBy)
         #expect(notices.map(\.kind) == [.named, .significantHarm])
-        #expect(notices[0].audience == .everyoneInvolved && !notices[0].urgent)
+        #expect(notices[0].audience == .people([command.raisedBy] + command.professionals) && !notices[0].urgent)
         #expect(notices[1].urgent)
         #expect(
             notices[1].audience
@@ -41,7 +41,10 @@ import Testing
         for event in discussion { state.apply(event, at: noon(day)) }
         let notice = try #require(
             planner.notices(for: discussion, firstVersion: 3, state: state, actor: Parties.socialWorker).first)
-        #expect(notice.subject == "Stage 1 discussion following the partnership resolution policy – OLD-2026-0001")
+        #expect(
+            notice.subject
+                == "Stage 1 discussion following the partnership resolution policy – OLD-2026-0001: record of the discussion on 1 December 2026"
+        )
         #expect(notice.kind == .confirmation)
         #expect(notice.content.details.first?.lines == ["Talked"])
     }

@@ -217,6 +217,7 @@ import Testing
         add(policy.acknowledgement?.timescale.quote, "acknowledgement", policy.source)
         add(policy.stageLimit?.quote, "stage_limit", policy.source)
         add(policy.overall?.quote, "overall", policy.source)
+        add(policy.confirmations?.quote, "confirmations", policy.source)
         for (index, rule) in policy.rules.enumerated() { add(rule.quote, "rules[\(index)]", policy.source) }
         for route in policy.externalRoutes { add(route.quote, "external route \(route.id)", policy.source) }
         for stage in policy.stages {
@@ -225,6 +226,9 @@ import Testing
             add(stage.contact?.quote, "stage \(stage.id) contact", source)
             add(stage.meeting?.quote, "stage \(stage.id) meeting", source)
             add(stage.confirmationSubject, "stage \(stage.id) confirmation_subject", source)
+            add(
+                stage.notifyLineManagerIfUnresolved?.quote, "stage \(stage.id) notify_line_manager_if_unresolved",
+                source)
             for form in stage.forms { add(form.quote, "stage \(stage.id) form \(form.id)", source) }
         }
         return found
