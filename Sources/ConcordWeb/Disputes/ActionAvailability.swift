@@ -26,7 +26,8 @@ enum ActionAvailability {
         }
         actions.append(.reportSignificantHarm)
         if let acknowledgement = policy.acknowledgement, state.acknowledged == nil,
-            state.stages.contains(where: { $0.stage == acknowledgement.stage })
+            state.stages.contains(where: { $0.stage == acknowledgement.stage }),
+            mayAcknowledge(person, state: state, policy: policy, stage: acknowledgement.stage)
         {
             actions.append(.acknowledge)
         }
@@ -35,5 +36,18 @@ enum ActionAvailability {
         // Withdrawing is the raising agency's decision.
         if person?.agency.id == state.raised.raisedBy.agency.id { actions.append(.withdraw) }
         return actions
+    }
+
+    /// Acknowledging receipt is for those receiving the dispute: the sides the protocol names at
+    /// the acknowledgement stage other than the raiser's (North East Lincolnshire's chair and SCB
+    /// Manager, for the partnership), or else the other agency. Never the raising agency itself.
+    static func mayAcknowledge(
+        _ person: Directory.Person?, state: DisputeState, policy: Policy, stage: String
+    ) -> Bool {
+        let named = Set(policy.stage(stage)?.participants.map(\.side) ?? []).subtracting([.raising, .both])
+        let receivers: Set<Side> = named.isEmpty ? [.receiving] : named
+        // An account with no person in the directory acts for the partnership.
+        let side = person?.ref.side(raisingAgency: state.raised.raisedBy.agency.id) ?? .partnership
+        return receivers.contains(side)
     }
 }
