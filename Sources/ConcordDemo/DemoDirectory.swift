@@ -99,7 +99,7 @@ enum DemoDirectory {
                 name: name, email: DemoNames.email(local, partnership: partnership.slug), agency: agency.ref,
                 level: level, lineManager: agency.people[manager])
         }
-        return [
+        let specialists: [Capacity: PersonRef] = [
             .independentReviewingOfficer: try await add(
                 "iro.csc", csc, .lineManager, reportingTo: .seniorManager, names.take()),
             .namedProfessional: try await add(
@@ -108,5 +108,10 @@ enum DemoDirectory {
                 "designated-professional.health", health, .seniorManager, reportingTo: .headOfService, names.take()),
             .earlyHelpProfessional: partnership.agency(.earlyHelp).people[.practitioner]!,
         ]
+        for capacity in [Capacity.independentReviewingOfficer, .earlyHelpProfessional] {
+            guard let id = specialists[capacity].flatMap({ UUID(uuidString: $0.id) }) else { continue }
+            try await directory.setCapacity(capacity, person: id, holds: true)
+        }
+        return specialists
     }
 }

@@ -515,8 +515,12 @@ class Walker:
             match = re.match(r"^(.*?), (.*) \(([^()]*)\)$", option[1])
             if not match:
                 return -1
-            name, agency, person_level = match.groups()
-            return 4 * (home != "" and home in agency) + 2 * (person_level == level) + (name not in present)
+            name, agency, role = match.groups()
+            # The role reads "Line manager, independent reviewing officer": the level, then the
+            # capacities the directory records, which the form requires for those it records.
+            person_level, *held = role.split(", ")
+            return (8 * (capacity_label.lower() in held) + 4 * (home != "" and home in agency)
+                    + 2 * (person_level == level) + (name not in present))
 
         candidates = [o for o in b.select_options("person") if o[0]]
         best = max(candidates, key=score)
@@ -645,10 +649,11 @@ class Walker:
         meeting = next((n for n, s in requirements.items() if n.startswith("Hold a ") and s == "Not yet done"), None)
         if meeting:
             self.record_discussion("meeting")
-        talk = next((n for n in requirements if n.startswith("Talk by ")), None)
-        methods = {"telephone": "telephone", "face to face": "face-to-face", "video call": "video", "e-mail": "email",
-                   "in writing": "writing", "meeting": "meeting"}
-        method = methods.get(talk.removeprefix("Talk by ").split(", ")[0], "telephone") if talk else "telephone"
+        talk = next((n for n in requirements if n.startswith("Discuss it ")), None)
+        methods = {"by telephone": "telephone", "face to face": "face-to-face", "by video call": "video",
+                   "by e-mail": "email", "in writing": "writing", "at a meeting": "meeting"}
+        first = re.split(r", | or ", talk.removeprefix("Discuss it "))[0] if talk else ""
+        method = methods.get(first, "telephone")
         if not meeting or talk:
             self.record_discussion(method)
         if any("plan of action" in name for name in self.pending()):

@@ -131,7 +131,10 @@ struct DisputeActionTests {
             #expect(page.status == .unprocessableEntity)
             let summary = try #require(page.errorSummary)
             #expect(summary.contains("href=\"#reason\""))
-            #expect(summary.contains("Stage team-manager cannot be left without its records: the outcome"))
+            #expect(
+                summary.contains(
+                    "“Stage 1: Team Manager or agency equivalent” cannot be left without its records: the outcome"))
+            #expect(!summary.contains("team-manager"), "the refusal names the stage by its id")
             #expect(page.body.contains("No progress"))
             #expect(try await h.load(dispute.id).state.version == dispute.version)
         }

@@ -85,7 +85,7 @@ struct RaiseTests {
         try await WebHarness.with { h in
             let browser = try await h.signedIn(Self.practitioner)
             let id = try await h.raise(as: browser, child: "Zebedee Quartermaine")
-            let page = try await browser.get("/disputes/\(id)?done=raised")
+            let page = try await browser.get("/disputes/\(id)")
             let reference = try await h.load(id).state.reference
             #expect(page.status == .ok)
             #expect(page.body.contains("Dispute raised"))
@@ -116,13 +116,28 @@ struct RaiseTests {
             let first = try await browser.post("/disputes/new/oldham", fields)
             let second = try await browser.post("/disputes/new/oldham", fields)
             #expect(first.status == .seeOther)
-            #expect(first.location?.hasSuffix("?done=raised") == true)
             #expect(second.status == .seeOther)
-            let id = try #require(first.location?.split(separator: "?").first.map(String.init))
-            #expect(second.location == "\(id)?done=duplicate")
+            let id = try #require(first.location)
+            #expect(second.location == id)
             #expect(try await h.disputes(in: "oldham").count == before + 1)
             let page = try await browser.get(try #require(second.location))
             #expect(page.body.contains("That form was already submitted"))
+        }
+    }
+
+    @Test("Raising ends on the dispute's own address, so reloading it shows the dispute, not the form again")
+    func raisingEndsOnTheDisputesOwnAddress() async throws {
+        try await WebHarness.with { h in
+            let browser = try await h.signedIn(Self.practitioner)
+            let before = try await h.disputes(in: "oldham").count
+            let id = try await h.raise(as: browser)
+            let shown = try await browser.get("/disputes/\(id)")
+            #expect(shown.body.contains("id=\"notice-title\""), "the raised notice is missing")
+            #expect(shown.body.contains("Everyone named has been added to it."))
+            let reloaded = try await browser.get("/disputes/\(id)")
+            #expect(reloaded.status == .ok)
+            #expect(!reloaded.body.contains("id=\"notice-title\""), "a reload says the dispute was raised again")
+            #expect(try await h.disputes(in: "oldham").count == before + 1)
         }
     }
 

@@ -1,7 +1,10 @@
 extension DisputeEngine {
     func recordDiscussion(
-        _ state: DisputeState, heldOn: LocalDate, method: ContactMethod, participants: [PersonRef], _ summary: String
+        _ state: DisputeState, heldOn: LocalDate, method: ContactMethod, participants: [PersonRef], _ summary: String,
+        today: LocalDate
     ) throws(DisputeError) -> [DisputeEvent] {
+        // A discussion is recorded once it has happened; a planned one is a meeting to schedule.
+        guard heldOn <= today else { throw .discussionInFuture }
         let stage = policy.stage(state.currentStage.stage)
         let discouraged = stage?.contact?.discouraged.contains(method) ?? false
         return [

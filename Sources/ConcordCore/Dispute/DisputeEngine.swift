@@ -52,7 +52,8 @@ public struct DisputeEngine: Sendable {
         try checkStatus(command, state)
         switch command {
         case .recordDiscussion(let heldOn, let method, let participants, let summary):
-            return try recordDiscussion(state, heldOn: heldOn, method: method, participants: participants, summary)
+            return try recordDiscussion(
+                state, heldOn: heldOn, method: method, participants: participants, summary, today: today)
         case .agreePlan(let actions): return try agreePlan(state, actions)
         case .completeAction(let id, let note): return try completeAction(state, id: id, note: note, today: today)
         case .addParticipant(let person, let capacity): return try addParticipant(state, person, capacity)

@@ -28,6 +28,7 @@ public enum DisputeError: Error, Hashable, Sendable, CustomStringConvertible {
     case policyMismatch(dispute: String, engine: String)
     case noMeeting(stage: String)
     case meetingInPast
+    case discussionInFuture
     case meetingLength
     case minutesBeforeMeeting
     case unknownPerson(String)
@@ -61,18 +62,18 @@ public enum DisputeError: Error, Hashable, Sendable, CustomStringConvertible {
         case .notLastStage(let stage):
             "a dispute can only be referred onward after the last stage; it is at \(stage): escalate it first"
         case .recordsMissing(let stage, let missing):
-            "stage \(stage) cannot be left without its records: \(missing.map(\.phrase).joined(separator: ", "))"
+            "\(stage) cannot be left without its records: \(missing.map(\.phrase).joined(separator: ", "))"
         case .participantRequired(let capacity, let stage):
-            "the policy requires \(capacity.phrase) to take part before leaving stage \(stage); add them first, or, if they already take part, record a discussion at this stage that includes them"
+            "the policy requires \(capacity.phrase) to take part before leaving \(stage); add them first, or, if they already take part, record a discussion at this stage that includes them"
         case .meetingRequired(let meeting, let stage):
-            "the policy requires a \(meeting.lowercased()) at stage \(stage) before escalating: record its minutes"
+            "the policy requires a \(meeting.lowercased()) at \(stage) before escalating: record its minutes"
         case .noRiskRule:
             "this policy has no rule for jumping stages when risk escalates; escalate one stage at a time"
         case .alreadyPastRiskStage(let stage):
             "the dispute is already at or past \(stage), the stage the policy's risk rule leads to; escalate normally"
         case .noAcknowledgementStep: "this policy has no acknowledgement step"
         case .notAtAcknowledgementStage(let stage):
-            "receipt is acknowledged at stage \(stage), which the dispute has not reached"
+            "receipt is acknowledged at \(stage), which the dispute has not reached"
         case .alreadyAcknowledged: "receipt has already been acknowledged"
         case .unknownRoute(let route, let routes):
             routes.isEmpty
@@ -92,8 +93,10 @@ public enum DisputeError: Error, Hashable, Sendable, CustomStringConvertible {
         case .policyMismatch(let dispute, let engine):
             "the dispute runs under policy \(dispute), not \(engine); load the version it was raised under"
         case .noMeeting(let stage):
-            "the policy has no meeting at stage \(stage); record a discussion instead"
+            "the policy has no meeting at \(stage); record a discussion instead"
         case .meetingInPast: "a meeting cannot be scheduled in the past: choose today or a later date"
+        case .discussionInFuture:
+            "a discussion can only be recorded once it has taken place: give today's date or an earlier one"
         case .meetingLength: "a meeting must last between 15 minutes and 8 hours"
         case .minutesBeforeMeeting: "minutes can only be recorded once the meeting has been held: check the date"
         case .unknownPerson(let name):
@@ -102,13 +105,13 @@ public enum DisputeError: Error, Hashable, Sendable, CustomStringConvertible {
             "the action \"\(action)\" is due before the meeting was held: give a date on or after the meeting"
         case .reviewBeforeMeeting: "the date of review must be on or after the date of the meeting"
         case .meetingParticipantMissing(let capacity, let meeting, let stage):
-            "the policy requires \(capacity.phrase) at the \(meeting.lowercased()) at stage \(stage), and its minutes do not show them present: hold the meeting again with them, and record its minutes"
+            "the policy requires \(capacity.phrase) at the \(meeting.lowercased()) at \(stage), and its minutes do not show them present: hold the meeting again with them, and record its minutes"
         case .noAgreedTimescale(let stage):
-            "the policy does not let the people at stage \(stage) agree their own timescale"
+            "the policy does not let the people at \(stage) agree their own timescale"
         case .agreedTimescaleTooLong(let maximum):
             "an agreed timescale must be between 1 and \(maximum) working day\(maximum == 1 ? "" : "s"), the protocol's maximum"
         case .noReviewAtStage(let stage):
-            "the policy asks for no review at stage \(stage)"
+            "the policy asks for no review at \(stage)"
         case .reviewAlreadyConsidered(let review):
             "whether to hold a \(review) has already been decided"
         case .reviewNotHeld(let review):

@@ -25,7 +25,7 @@ public struct PersonRef: Codable, Hashable, Sendable {
 
     /// Which side of the disagreement the person stands for: their agency's, or the
     /// partnership's own for its business office, statutory partners and scrutineer.
-    func side(raisingAgency: String) -> Side {
+    public func side(raisingAgency: String) -> Side {
         if level >= .partnershipBusinessOffice { return .partnership }
         return agency.id == raisingAgency ? .raising : .receiving
     }

@@ -160,7 +160,9 @@ public struct DisputeState: Hashable, Sendable {
         case .reviewConsidered(let decision): reviewDecisions.append(decision)
         case .reviewRecorded(let review): reviews.append(review)
         case .meetingMinutesRecorded(let minutes): stages[stages.count - 1].minutes.append(minutes)
-        case .lineManagerNotified: break
+        case .lineManagerNotified:
+            // Coventry's one working day stops once the line manager is told it is not resolved.
+            if currentStage.metBy == .lineManagerInvolved { meet(on: LondonTime.date(of: time)) }
         }
     }
 }

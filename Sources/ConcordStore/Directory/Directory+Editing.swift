@@ -54,3 +54,34 @@ extension Directory {
         try await model.save(on: database.database)
     }
 }
+
+extension Directory {
+    /// The capacities the directory records; the others a protocol names (designated and named
+    /// professionals) it does not, so anyone may take part in them.
+    public static let recordedCapacities: [Capacity] = [
+        .designatedSafeguardingLead, .independentReviewingOfficer, .earlyHelpProfessional,
+    ]
+
+    public func setCapacity(_ capacity: Capacity, person: UUID, holds: Bool) async throws {
+        guard let model = try await PersonModel.find(person, on: database.database) else {
+            throw StoreError.notFound("person \(person)")
+        }
+        switch capacity {
+        case .designatedSafeguardingLead: model.designatedLead = holds
+        case .independentReviewingOfficer: model.reviewingOfficer = holds
+        case .earlyHelpProfessional: model.earlyHelp = holds
+        case .designatedProfessional, .namedProfessional: throw StoreError.notFound("\(capacity.rawValue) records")
+        }
+        try await model.save(on: database.database)
+    }
+}
+
+extension PersonModel {
+    var capacities: Set<Capacity> {
+        var held: Set<Capacity> = []
+        if designatedLead { held.insert(.designatedSafeguardingLead) }
+        if reviewingOfficer { held.insert(.independentReviewingOfficer) }
+        if earlyHelp { held.insert(.earlyHelpProfessional) }
+        return held
+    }
+}

@@ -21,6 +21,8 @@ extension Directory {
         public var lineManagerID: UUID?
         /// One of their agency's designated safeguarding leads.
         public var designatedLead: Bool = false
+        /// The capacities the directory records them as holding, designated lead included.
+        public var capacities: Set<Capacity> = []
 
         public var ref: PersonRef { PersonRef(id: id.uuidString, name: name, agency: agency, level: level) }
     }
@@ -63,7 +65,8 @@ extension Directory {
             }
             return Person(
                 id: try model.requireID(), name: model.name, email: model.email, agency: agency, level: level,
-                lineManagerID: model.lineManagerID, designatedLead: model.designatedLead)
+                lineManagerID: model.lineManagerID, designatedLead: model.designatedLead,
+                capacities: model.capacities)
         }
     }
 
@@ -75,7 +78,7 @@ extension Directory {
         return Person(
             id: id, name: model.name, email: model.email,
             agency: AgencyRef(id: model.agencyID.uuidString, name: agency.name), level: level,
-            lineManagerID: model.lineManagerID, designatedLead: model.designatedLead)
+            lineManagerID: model.lineManagerID, designatedLead: model.designatedLead, capacities: model.capacities)
     }
 
     public func setClosureDay(_ day: LocalDate, partnership: UUID, closed: Bool) async throws {

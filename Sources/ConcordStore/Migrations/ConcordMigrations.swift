@@ -24,5 +24,6 @@ public enum ConcordMigrations {
         CreateMailSettings(),
         AddDesignatedLeads(),
         CreateDeadlineSweeps(),
+        AddCapacityHolders(),
     ]
 }

@@ -70,6 +70,8 @@ final class PersonModel: Model, @unchecked Sendable {
     @Field(key: "level") var level: String
     @OptionalField(key: "line_manager_id") var lineManagerID: UUID?
     @Field(key: "designated_lead") var designatedLead: Bool
+    @Field(key: "independent_reviewing_officer") var reviewingOfficer: Bool
+    @Field(key: "early_help_professional") var earlyHelp: Bool
 
     init() {}
 
@@ -84,6 +86,8 @@ final class PersonModel: Model, @unchecked Sendable {
         self.level = level
         self.lineManagerID = lineManagerID
         self.designatedLead = designatedLead
+        self.reviewingOfficer = false
+        self.earlyHelp = false
     }
 }
 

@@ -11,6 +11,7 @@ struct AdminPeople: RouteCollection {
         routes.post(.adminNewPerson, use: add)
         routes.get(.adminPerson(.key), use: show)
         routes.post(.adminPerson(.key), use: setManager)
+        routes.post(.adminPersonCapacity(.key, capacity: .key), use: setCapacity)
     }
 
     struct Row: Encodable {

@@ -29,7 +29,8 @@ enum ActionAvailability {
         if policy.stages[index].notifyLineManagerIfUnresolved != nil { actions.append(.notifyLineManager) }
         actions.append(.reportSignificantHarm)
         if let acknowledgement = policy.acknowledgement, state.acknowledged == nil,
-            state.stages.contains(where: { $0.stage == acknowledgement.stage })
+            state.stages.contains(where: { $0.stage == acknowledgement.stage }),
+            mayAcknowledge(person, state: state, policy: policy, stage: acknowledgement.stage)
         {
             actions.append(.acknowledge)
         }
@@ -52,5 +53,18 @@ enum ActionAvailability {
         }
         if state.reviewDecisions.contains(where: \.willHold), state.reviews.isEmpty { return [.recordReview] }
         return []
+    }
+
+    /// Acknowledging receipt is for those receiving the dispute: the sides the protocol names at
+    /// the acknowledgement stage other than the raiser's (North East Lincolnshire's chair and SCB
+    /// Manager, for the partnership), or else the other agency. Never the raising agency itself.
+    static func mayAcknowledge(
+        _ person: Directory.Person?, state: DisputeState, policy: Policy, stage: String
+    ) -> Bool {
+        let named = Set(policy.stage(stage)?.participants.map(\.side) ?? []).subtracting([.raising, .both])
+        let receivers: Set<Side> = named.isEmpty ? [.receiving] : named
+        // An account with no person in the directory acts for the partnership.
+        let side = person?.ref.side(raisingAgency: state.raised.raisedBy.agency.id) ?? .partnership
+        return receivers.contains(side)
     }
 }

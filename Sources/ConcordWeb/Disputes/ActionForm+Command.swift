@@ -41,33 +41,17 @@ extension ActionForm {
             command = .recordDiscussion(
                 heldOn: held ?? LocalDate(dayNumber: 0), method: method ?? .telephone, participants: participants,
                 summary: summary)
-        case .agreePlan:
-            var actions: [PlannedAction] = []
-            let taken = Set(state.plan.map(\.id))
-            var next = state.plan.count + 1
-            for number in 1...(state.openActions.count + 3) {
-                let text = sent.text("action-\(number)")
-                guard !text.isEmpty else { continue }
-                let owner = choices.person(sent.text("owner-\(number)"))
-                if owner == nil { errors.add("owner-\(number)", "Select who will do action \(number)") }
-                let due = sent.date("due-\(number)", label: "The date for action \(number)", errors: &errors)
-                if due == nil { errors.add("due-\(number)", "Enter when action \(number) will be done by") }
-                var id = sent.text("id-\(number)")
-                if id.isEmpty {
-                    while taken.contains("A\(next)") || actions.contains(where: { $0.id == "A\(next)" }) { next += 1 }
-                    id = "A\(next)"
-                }
-                if let owner, let due { actions.append(PlannedAction(id: id, action: text, owner: owner, due: due)) }
-            }
-            if actions.isEmpty && errors.isEmpty { errors.add("action-1", "Enter at least one action") }
-            command = .agreePlan(actions)
+        case .agreePlan: command = planCommand(sent, state: state, choices: choices, errors: &errors)
         case .completeAction:
             let id = required("action", "Select the action that is done")
             command = .completeAction(id: id, note: sent.optional("note"))
         case .addParticipant:
-            let person = choices.person(sent.text("person"))
+            let person = choices.joining(sent.text("person"))
             if person == nil { errors.add("person", "Select who is joining") }
             let capacity = Capacity(rawValue: sent.text("capacity"))
+            if let person, let refusal = choices.refusal(adding: person, as: capacity) {
+                errors.add("capacity", refusal)
+            }
             command = .addParticipant(
                 person ?? PersonRef(id: "", name: "", agency: AgencyRef(id: "", name: ""), level: .practitioner),
                 capacity: capacity)

@@ -19,7 +19,7 @@ extension ActionForm {
         func people(_ name: String, _ label: String, hint: String?, from list: [PersonRef]) -> FormField {
             FormField(
                 .checkboxes, name: name, label: label, hint: hint,
-                options: PeopleChoices.options(list, selected: chosen(name)))
+                options: choices.options(list, selected: chosen(name)))
         }
         func date(_ name: String, _ label: String) -> FormField {
             var field = FormField.date(name: name, label: label, value: sent == nil ? today : nil)
@@ -39,17 +39,13 @@ extension ActionForm {
         case .scheduleMeeting: return scheduleMeeting(dispute, choices: choices, sent: sent, today: today)
         case .recordMinutes: return minutes(dispute, choices: choices, sent: sent, today: today)
         case .recordDiscussion:
-            let expected = stage?.contact.map { contact in
-                "The protocol expects: "
-                    + contact.methods.map { Formatting.contactMethod($0).lowercased() }
-                    .joined(separator: ", ")
-            }
+            let expected = stage?.contact.map { "The protocol expects it \(Formatting.contactPhrases($0.methods))." }
             return ActionForm(
                 intro: stage?.contact?.quote.map { "“\($0)”" },
                 fields: [
                     date("held", "When was it?"),
                     FormField(
-                        .radios, name: "method", label: "How did you talk?", hint: expected,
+                        .radios, name: "method", label: "How was it discussed?", hint: expected,
                         options: ContactMethod.allCases.map {
                             .option($0.rawValue, Formatting.contactMethod($0), selected: text("method") == $0.rawValue)
                         }),
@@ -58,38 +54,7 @@ extension ActionForm {
                         from: choices.participants),
                     area("summary", "What was said and agreed?"),
                 ], submit: "Save discussion")
-        case .agreePlan:
-            var fields: [FormField] = []
-            var hidden: [String: String] = [:]
-            let rows = state.openActions.map { Optional($0) } + [nil, nil, nil]
-            for (offset, existing) in rows.enumerated() {
-                let number = offset + 1
-                hidden["id-\(number)"] = existing?.id ?? ""
-                fields.append(
-                    FormField(
-                        .text, name: "action-\(number)", label: "Action \(number)",
-                        hint: number == 1 ? "What will be done. Leave a row empty if it is not needed." : nil,
-                        value: text("action-\(number)", existing?.action ?? "")))
-                let owner = text("owner-\(number)", existing?.owner.id ?? "")
-                fields.append(
-                    FormField(
-                        .select, name: "owner-\(number)", label: "Who will do action \(number)",
-                        options: [.option("", "Choose someone", selected: owner.isEmpty)]
-                            + choices.participants.map {
-                                .option($0.id, "\($0.name), \($0.agency.name)", selected: $0.id == owner)
-                            }))
-                var due = FormField.date(
-                    name: "due-\(number)", label: "Action \(number) to be done by", value: existing?.due)
-                if let sent {
-                    due.day = sent.text("due-\(number)-day")
-                    due.month = sent.text("due-\(number)-month")
-                    due.year = sent.text("due-\(number)-year")
-                }
-                fields.append(due)
-            }
-            return ActionForm(
-                intro: "Completed actions stay in the plan. Change or add the open ones.", fields: fields,
-                hidden: hidden, submit: "Agree plan")
+        case .agreePlan: return plan(state, choices: choices, sent: sent)
         case .completeAction:
             return ActionForm(
                 intro: nil,
@@ -110,16 +75,18 @@ extension ActionForm {
                 fields: [
                     FormField(
                         .select, name: "person", label: "Who is joining?",
+                        hint: choices.specialists.isEmpty
+                            ? nil : "People from other agencies can join only in a capacity the protocol names.",
                         options: [.option("", "Choose someone", selected: person.isEmpty)]
-                            + choices.candidates.map {
+                            + choices.joinable.map {
                                 .option(
-                                    $0.id, "\($0.name), \($0.agency.name) (\($0.level.displayName))",
+                                    $0.id, "\($0.name), \($0.agency.name) (\(choices.role($0)))",
                                     selected: $0.id == person)
                             }),
                     FormField(
                         .radios, name: "capacity", label: "Are they taking part in a particular capacity?",
                         options: [.option("", "No particular capacity", selected: text("capacity").isEmpty)]
-                            + Capacity.allCases.map {
+                            + choices.named.map {
                                 .option($0.rawValue, Formatting.capacity($0), selected: text("capacity") == $0.rawValue)
                             }),
                 ], submit: "Add to dispute")

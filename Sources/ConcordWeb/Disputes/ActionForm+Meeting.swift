@@ -37,7 +37,7 @@ extension ActionForm {
                 FormField(
                     .checkboxes, name: "invited[]", label: "Who is invited?",
                     hint: "The relevant agencies, and the child's IRO if the child is looked after.",
-                    options: PeopleChoices.options(people.invitable, selected: invited)),
+                    options: choices.options(people.invitable, selected: invited)),
             ], submit: pending == nil ? "Schedule meeting" : "Rearrange meeting")
     }
 

@@ -17,7 +17,7 @@ extension ActionForm {
             dateField("held", "When was the meeting held?", sent: sent, value: state.pendingMeeting?.date ?? today),
             FormField(
                 .checkboxes, name: "attendees[]", label: "Who attended?",
-                options: PeopleChoices.options(people.known, selected: sent?.all("attendees[]") ?? people.expected)),
+                options: choices.options(people.known, selected: sent?.all("attendees[]") ?? people.expected)),
             area("purpose", "Purpose of the meeting", MeetingPrefill.purpose(state)),
         ]
         for (number, agency) in state.agencies.enumerated() {

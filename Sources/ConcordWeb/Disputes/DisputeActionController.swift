@@ -31,6 +31,7 @@ struct DisputeActionController: RouteCollection {
         var hasErrors: Bool
         var changes: [TimelineEntry]
         var hasChanges: Bool
+        var warning: String?
     }
 
     private func allowed(_ request: Request, _ action: DisputeAction) async throws -> VisibleDispute {
@@ -75,6 +76,17 @@ struct DisputeActionController: RouteCollection {
         case .failure(let list): return try await again(list.errors, version: version)
         case .success(let made): command = made
         }
+        if case .scheduleMeeting(let meeting) = command,
+            let warning = MeetingDateWarning.warning(for: meeting, calendar: dispute.loaded.calendar, now: request.now),
+            sent.text("confirm") != MeetingDateWarning.confirmation(meeting)
+        {
+            var warned = form
+            warned.hidden["confirm"] = MeetingDateWarning.confirmation(meeting)
+            return try await render(
+                request, action, dispute, warned, version: version, token: token, errors: FormErrors(), changes: [],
+                warning: "\(warning) Check that everyone can attend. To keep it, choose ‘\(form.submit)’ again.",
+                status: .ok)
+        }
         do {
             _ = try await request.concord.disputes.perform(
                 command, on: dispute.id, expectedVersion: version, by: actor, at: request.now,
@@ -87,7 +99,7 @@ struct DisputeActionController: RouteCollection {
             return try await again(FormErrors(), version: current, changes: changes)
         } catch StoreError.refused(let refusal) {
             var errors = FormErrors()
-            errors.add(form.fields.first?.name ?? "", Self.sentence(refusal.description))
+            errors.add(form.fields.first?.name ?? "", Self.sentence(refusal.description(in: dispute.loaded.policy)))
             return try await again(errors, version: version)
         }
         try await request.logAccess(dispute, action.title.lowercased())
@@ -96,7 +108,7 @@ struct DisputeActionController: RouteCollection {
 
     private func render(
         _ request: Request, _ action: DisputeAction, _ dispute: VisibleDispute, _ form: ActionForm, version: Int,
-        token: String, errors: FormErrors, changes: [TimelineEntry], status: HTTPStatus
+        token: String, errors: FormErrors, changes: [TimelineEntry], warning: String? = nil, status: HTTPStatus
     ) async throws -> Response {
         var fields = form.fields
         let linked = errors.apply(to: &fields)
@@ -111,7 +123,7 @@ struct DisputeActionController: RouteCollection {
             title: action.title, reference: reference, disputeHref: SiteRoute.dispute(.value(dispute.id)).path,
             postHref: SiteRoute.action(.value(dispute.id), action).path, intro: form.intro, fields: fields,
             hidden: hidden, submit: form.submit, errors: linked, hasErrors: !linked.isEmpty, changes: changes,
-            hasChanges: !changes.isEmpty)
+            hasChanges: !changes.isEmpty, warning: warning)
         let title = (linked.isEmpty ? "" : "Error: ") + "\(action.title) – \(reference)"
         return try await request.page("dispute-action", title: title, page, status: status)
     }

@@ -185,10 +185,9 @@ extension DisputePage {
                     status: present ? "Completed" : "Not yet done", done: present))
         }
         if let contact = stage.contact, !contact.methods.isEmpty {
-            let methods = contact.methods.map { Formatting.contactMethod($0).lowercased() }.joined(separator: ", ")
             items.append(
                 Requirement(
-                    name: "Talk by \(methods)", hint: contact.quote,
+                    name: "Discuss it \(Formatting.contactPhrases(contact.methods))", hint: contact.quote,
                     status: visit.discussions.isEmpty ? "Not yet done" : "Completed", done: !visit.discussions.isEmpty))
         }
         return items

@@ -24,21 +24,37 @@ struct RaiseController: RouteCollection {
         var hasErrors: Bool
     }
 
-    /// The raiser, and the partnerships their agency belongs to.
+    /// The raiser, and the partnerships their agency belongs to whose protocol lets them raise.
     private func raiser(_ request: Request) async throws -> (Directory.Person, [Directory.Partnership]) {
         let account = try request.requireAccount()
-        guard account.role.actsAsPerson, let id = account.personID,
-            let person = try await request.concord.directory.person(id: id)
+        let directory = request.concord.directory
+        guard account.role.actsAsPerson, let id = account.personID, let person = try await directory.person(id: id)
         else { throw Abort(.forbidden) }
-        let agency = try await request.concord.directory.agencies().first { $0.id.uuidString == person.agency.id }
-        let partnerships = try await request.concord.directory.partnerships().filter {
-            agency?.partnerships.contains($0.id) ?? false
+        let agency = try await directory.agencies().first { $0.id.uuidString == person.agency.id }
+        var partnerships: [Directory.Partnership] = []
+        for partnership in try await directory.partnerships()
+        where agency?.partnerships.contains(partnership.id) ?? false {
+            guard let policy = try await directory.currentPolicy(partnership: partnership.id)?.policy,
+                RaiseForm.mayRaise(person, under: policy)
+            else { continue }
+            partnerships.append(partnership)
         }
         return (person, partnerships)
     }
 
     @Sendable func choose(_ request: Request) async throws -> Response {
         let (_, partnerships) = try await raiser(request)
+        if partnerships.isEmpty {
+            return try await request.page(
+                "message", title: "You cannot raise a dispute here",
+                MessagePage(
+                    heading: "You cannot raise a dispute here",
+                    paragraphs: [
+                        "Your partnership's protocol is for disputes between partner agencies about the partnership itself, which are raised by the agency lead.",
+                        "Speak to your agency's lead if you have a concern about the partnership's work.",
+                    ], link: Link(text: "Go to my work", href: SiteRoute.myWork.path)),
+                status: .forbidden)
+        }
         if partnerships.count == 1 { return request.redirect(to: .raise(partnership: .value(partnerships[0].slug))) }
         return try await renderChoice(request, partnerships, errors: FormErrors(), status: .ok)
     }
@@ -107,15 +123,15 @@ struct RaiseController: RouteCollection {
                 command, partnership: form.partnership.id, at: request.now,
                 submission: .init(token: token, account: account.id))
         } catch StoreError.duplicateSubmission(let id) {
-            return request.redirect(to: .dispute(.value(id)), notice: .duplicate)
+            return request.redirect(to: .dispute(.value(id)), onceNotice: .duplicate)
         } catch StoreError.refused(let refusal) {
             var errors = FormErrors()
-            errors.add("agency", DisputeActionController.sentence(refusal.description))
+            errors.add("agency", DisputeActionController.sentence(refusal.description(in: form.policy)))
             return try await render(
                 request, form, sent: sent, token: token, errors: errors, status: .unprocessableEntity)
         }
         try await request.concord.accessLog.record(dispute: raised.id, by: account, action: "raised", at: request.now)
-        return request.redirect(to: .dispute(.value(raised.id)), notice: .raised)
+        return request.redirect(to: .dispute(.value(raised.id)), onceNotice: .raised)
     }
 
     private func render(

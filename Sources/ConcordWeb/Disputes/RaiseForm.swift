@@ -12,7 +12,6 @@ struct RaiseForm {
     var people: [Directory.Person]
 
     static let childSlots = 2
-
     var otherAgencies: [Directory.Agency] {
         agencies.filter { $0.partnerships.contains(partnership.id) && $0.id.uuidString != raiser.agency.id }
     }
@@ -24,6 +23,7 @@ struct RaiseForm {
 
     func fields(_ sent: FormValues?) -> [FormField] {
         func text(_ name: String) -> String { sent?.text(name) ?? "" }
+        if isStrategic { return strategicFields(text) }
         var fields: [FormField] = [
             FormField(
                 .select, name: "agency", label: "Which agency do you disagree with?",
@@ -41,40 +41,33 @@ struct RaiseForm {
                             selected: text("professional") == $0.id.uuidString)
                     }),
         ]
-        if policy.scope == .strategic {
+        for slot in 1...Self.childSlots {
+            let optional = slot > 1 ? " (optional)" : ""
             fields.append(
                 FormField(
-                    .textarea, name: "issue", label: "Which partnership arrangement is the disagreement about?",
-                    value: text("issue")))
-        } else {
-            for slot in 1...Self.childSlots {
-                let optional = slot > 1 ? " (optional)" : ""
-                fields.append(
-                    FormField(
-                        .text, name: "child-\(slot)-name", label: "Child \(slot): full name\(optional)",
-                        value: text("child-\(slot)-name"), autocomplete: "off"))
-                var birth = FormField.date(
-                    name: "child-\(slot)-birth", label: "Child \(slot): date of birth (optional)", value: nil)
-                birth.day = text("child-\(slot)-birth-day")
-                birth.month = text("child-\(slot)-birth-month")
-                birth.year = text("child-\(slot)-birth-year")
-                fields.append(birth)
-                fields.append(
-                    FormField(
-                        .text, name: "child-\(slot)-reference",
-                        label: "Child \(slot): your agency's case reference (optional)",
-                        value: text("child-\(slot)-reference"),
-                        autocomplete: "off", width: "10"))
-                let flags = sent?.all("child-\(slot)-flags[]") ?? []
-                fields.append(
-                    FormField(
-                        .checkboxes, name: "child-\(slot)-flags[]", label: "Child \(slot): which of these apply?",
-                        hint:
-                            "Some protocols need particular people involved, such as the IRO for a looked-after child.",
-                        options: ChildFlag.allCases.map {
-                            .option($0.rawValue, Formatting.flag($0), selected: flags.contains($0.rawValue))
-                        }))
-            }
+                    .text, name: "child-\(slot)-name", label: "Child \(slot): full name\(optional)",
+                    value: text("child-\(slot)-name"), autocomplete: "off"))
+            var birth = FormField.date(
+                name: "child-\(slot)-birth", label: "Child \(slot): date of birth (optional)", value: nil)
+            birth.day = text("child-\(slot)-birth-day")
+            birth.month = text("child-\(slot)-birth-month")
+            birth.year = text("child-\(slot)-birth-year")
+            fields.append(birth)
+            fields.append(
+                FormField(
+                    .text, name: "child-\(slot)-reference",
+                    label: "Child \(slot): your agency's case reference (optional)",
+                    value: text("child-\(slot)-reference"),
+                    autocomplete: "off", width: "10"))
+            let flags = sent?.all("child-\(slot)-flags[]") ?? []
+            fields.append(
+                FormField(
+                    .checkboxes, name: "child-\(slot)-flags[]", label: "Child \(slot): which of these apply?",
+                    hint:
+                        "Some protocols need particular people involved, such as the IRO for a looked-after child.",
+                    options: ChildFlag.allCases.map {
+                        .option($0.rawValue, Formatting.flag($0), selected: flags.contains($0.rawValue))
+                    }))
         }
         fields += [
             FormField(
@@ -108,14 +101,17 @@ struct RaiseForm {
 
     func command(_ sent: FormValues, today: LocalDate) -> Result<RaiseDispute, ActionForm.FormErrorList> {
         var errors = FormErrors()
-        let agency = otherAgencies.first { $0.id.uuidString == sent.text("agency") }
-        if agency == nil { errors.add("agency", "Select the agency you disagree with") }
-        let professional = professionals.first { $0.id.uuidString == sent.text("professional") }
+        let agency = otherSide(sent.text("agency"))
+        if agency == nil {
+            errors.add(
+                "agency", isStrategic ? "Select who the concern is about" : "Select the agency you disagree with")
+        }
+        let professional = isStrategic ? nil : professionals.first { $0.id.uuidString == sent.text("professional") }
         var children: [ChildRecord] = []
         var issue: String?
         if policy.scope == .strategic {
             issue = sent.optional("issue")
-            if issue == nil { errors.add("issue", "Enter which partnership arrangement the disagreement is about") }
+            if issue == nil { errors.add("issue", "Enter which partnership arrangement the concern is about") }
         } else {
             for slot in 1...Self.childSlots {
                 let name = sent.text("child-\(slot)-name")
@@ -137,18 +133,20 @@ struct RaiseForm {
                         flags: sent.all("child-\(slot)-flags[]").compactMap(ChildFlag.init(rawValue:))))
             }
         }
-        let category = DisputeCategory(rawValue: sent.text("category"))
+        let category = isStrategic ? .other : DisputeCategory(rawValue: sent.text("category"))
         if category == nil { errors.add("category", "Select what the disagreement is about") }
         let disagreement = sent.text("disagreement")
-        if disagreement.isEmpty { errors.add("disagreement", "Enter what the disagreement is") }
+        if disagreement.isEmpty {
+            errors.add("disagreement", isStrategic ? "Enter what the concern is" : "Enter what the disagreement is")
+        }
         let outcome = sent.text("outcome")
         if outcome.isEmpty { errors.add("outcome", "Enter the outcome you want") }
-        let harm = sent.text("significant-harm")
+        let harm = isStrategic ? "no" : sent.text("significant-harm")
         if harm.isEmpty { errors.add("significant-harm", "Select yes if a child may be suffering significant harm") }
         guard errors.isEmpty, let agency, let category else { return .failure(.init(errors: errors)) }
         return .success(
             RaiseDispute(
-                raisedBy: raiser.ref, otherAgencies: [agency.ref], professionals: professional.map { [$0.ref] } ?? [],
+                raisedBy: raiser.ref, otherAgencies: [agency], professionals: professional.map { [$0.ref] } ?? [],
                 children: children, issue: issue, category: category, disagreement: disagreement,
                 outcomeWanted: outcome, significantHarm: harm == "yes"))
     }

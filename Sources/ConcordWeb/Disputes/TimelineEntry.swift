@@ -51,9 +51,7 @@ struct TimelineEntry: Encodable {
             var lines = [
                 Line(
                     label: "Held",
-                    text:
-                        "\(Formatting.date(discussion.heldOn)), \(Formatting.contactMethod(discussion.method).lowercased())"
-                ),
+                    text: "\(Formatting.date(discussion.heldOn)), \(Formatting.contactPhrase(discussion.method))"),
                 Line(label: "With", text: names(discussion.participants)),
                 Line(label: "Summary", text: discussion.summary),
             ]

@@ -12,6 +12,7 @@ struct DocumentController: RouteCollection {
         routes.get(.recordDownload(.key), use: download)
         routes.get(.meetingAgenda(.key), use: agenda)
         routes.get(.meetingInvitation(.key, meeting: .key), use: invitation)
+        routes.get(.scheduledMeetingAgenda(.key, meeting: .key), use: scheduledAgenda)
         routes.get(.stageForm(.key, form: .key), use: stageForm)
     }
 
@@ -20,17 +21,42 @@ struct DocumentController: RouteCollection {
         var disputeHref: String
         var downloadHref: String
         var css: String?
+        /// Every meeting's papers, earlier stages' included; only on the page, since a
+        /// downloaded file's links would lead nowhere.
+        var meetings: [MeetingPapers] = []
+        var hasMeetings = false
+    }
+
+    struct MeetingPapers: Encodable {
+        var title: String
+        var links: [Link]
     }
 
     @Sendable func record(_ request: Request) async throws -> Response {
         let dispute = try await request.visibleDispute()
         try await request.logAccess(dispute, "viewed the printable record")
         let record = try DisputeRecord(dispute, now: request.now)
+        let policy = dispute.loaded.policy
+        let meetings = dispute.loaded.state.meetings.map { meeting in
+            let when = Formatting.meetingTime(meeting)
+            return MeetingPapers(
+                title: "\(meeting.name), \(policy.stage(meeting.stage)?.title ?? meeting.stage)",
+                links: [
+                    Link(
+                        text: "Agenda for \(when)",
+                        href: SiteRoute.scheduledMeetingAgenda(.value(dispute.id), meeting: .value(meeting.meetingID))
+                            .path),
+                    Link(
+                        text: "Calendar invitation for \(when) (.ics file)",
+                        href: SiteRoute.meetingInvitation(.value(dispute.id), meeting: .value(meeting.meetingID)).path),
+                ])
+        }
         return try await request.page(
             "record", title: "Record of dispute \(record.reference)",
             RecordPage(
                 record: record, disputeHref: SiteRoute.dispute(.value(dispute.id)).path,
-                downloadHref: SiteRoute.recordDownload(.value(dispute.id)).path))
+                downloadHref: SiteRoute.recordDownload(.value(dispute.id)).path, meetings: meetings,
+                hasMeetings: !meetings.isEmpty))
     }
 
     /// One self-contained file, styles inline, so it reads the same wherever it is filed.
@@ -45,11 +71,33 @@ struct DocumentController: RouteCollection {
             filename: DisputeRecord.filename(record.reference, suffix: "-record.html"))
     }
 
+    /// The current stage's meeting; once the dispute has moved on to a stage without one, the
+    /// last meeting scheduled, so a link sent earlier still leads to its papers.
     @Sendable func agenda(_ request: Request) async throws -> Response {
         let dispute = try await request.visibleDispute()
+        let state = dispute.loaded.state
+        let hasMeeting = dispute.loaded.policy.stage(state.currentStage.stage)?.meeting != nil
+        return try await showAgenda(request, dispute, scheduled: hasMeeting ? nil : state.meetings.last)
+    }
+
+    /// A meeting's own agenda, whichever stage the dispute has reached since.
+    @Sendable func scheduledAgenda(_ request: Request) async throws -> Response {
+        let dispute = try await request.visibleDispute()
+        let id = request.parameters.get("meeting") ?? ""
+        guard let meeting = dispute.loaded.state.meetings.first(where: { $0.meetingID == id }) else {
+            throw Abort(.notFound)
+        }
+        return try await showAgenda(request, dispute, scheduled: meeting)
+    }
+
+    private func showAgenda(
+        _ request: Request, _ dispute: VisibleDispute, scheduled: DisputeEvent.MeetingScheduled?
+    ) async throws -> Response {
         let person = try await request.person(of: dispute.account)
         let mayMinute = ActionAvailability.actions(for: dispute, person: person).contains(.recordMinutes)
-        guard let agenda = MeetingAgenda(dispute, mayRecordMinutes: mayMinute) else { throw Abort(.notFound) }
+        guard let agenda = MeetingAgenda(dispute, scheduled: scheduled, mayRecordMinutes: mayMinute) else {
+            throw Abort(.notFound)
+        }
         try await request.logAccess(dispute, "viewed the meeting agenda")
         return try await request.page("meeting-agenda", title: "Agenda: \(agenda.name) – \(agenda.reference)", agenda)
     }

@@ -21,11 +21,15 @@ struct MeetingAgenda: Encodable {
     var minutesHref: String?
     var invitationHref: String?
 
-    init?(_ dispute: VisibleDispute, mayRecordMinutes: Bool) {
+    /// The agenda for `scheduled`, a meeting at any stage, or else for the current stage's
+    /// meeting, scheduled or not.
+    init?(_ dispute: VisibleDispute, scheduled: DisputeEvent.MeetingScheduled? = nil, mayRecordMinutes: Bool) {
         let state = dispute.loaded.state
         let policy = dispute.loaded.policy
-        guard let stage = policy.stage(state.currentStage.stage), let meeting = stage.meeting else { return nil }
-        let pending = state.pendingMeeting
+        guard let stage = policy.stage(scheduled?.stage ?? state.currentStage.stage), let meeting = stage.meeting
+        else { return nil }
+        let current = state.pendingMeeting
+        let pending = scheduled ?? current
         name = meeting.name
         reference = state.reference
         stageTitle = stage.title
@@ -71,7 +75,9 @@ struct MeetingAgenda: Encodable {
             item("Date of review", ["To be agreed."]),
         ]
         disputeHref = SiteRoute.dispute(.value(dispute.id)).path
-        minutesHref = mayRecordMinutes ? SiteRoute.action(.value(dispute.id), .recordMinutes).path : nil
+        let isCurrent =
+            stage.id == state.currentStage.stage && (scheduled == nil || scheduled?.meetingID == current?.meetingID)
+        minutesHref = mayRecordMinutes && isCurrent ? SiteRoute.action(.value(dispute.id), .recordMinutes).path : nil
         invitationHref = pending.map {
             SiteRoute.meetingInvitation(.value(dispute.id), meeting: .value($0.meetingID)).path
         }

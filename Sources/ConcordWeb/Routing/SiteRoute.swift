@@ -24,6 +24,7 @@ enum SiteRoute: Sendable {
     case recordDownload(Parameter<UUID>)
     case meetingAgenda(Parameter<UUID>)
     case meetingInvitation(Parameter<UUID>, meeting: Parameter<String>)
+    case scheduledMeetingAgenda(Parameter<UUID>, meeting: Parameter<String>)
     case stageForm(Parameter<UUID>, form: Parameter<String>)
     case partnership(Parameter<String>)
     case partnershipMail(Parameter<String>)
@@ -48,6 +49,7 @@ enum SiteRoute: Sendable {
     case adminAccountPassword(Parameter<UUID>)
     case adminSecureDomains(Parameter<String>)
     case adminPersonLead(Parameter<UUID>)
+    case adminPersonCapacity(Parameter<UUID>, capacity: Parameter<String>)
 
     private var segments: [String] {
         switch self {
@@ -66,6 +68,8 @@ enum SiteRoute: Sendable {
         case .meetingAgenda(let id): ["disputes", Self.text(id, "dispute"), "meeting", "agenda"]
         case .meetingInvitation(let id, let meeting):
             ["disputes", Self.text(id, "dispute"), "meetings", Self.text(meeting, "meeting"), "invitation.ics"]
+        case .scheduledMeetingAgenda(let id, let meeting):
+            ["disputes", Self.text(id, "dispute"), "meetings", Self.text(meeting, "meeting"), "agenda"]
         case .stageForm(let id, let form): ["disputes", Self.text(id, "dispute"), "forms", Self.text(form, "form")]
         case .partnership(let slug): ["partnerships", Self.text(slug, "partnership")]
         case .partnershipMail(let slug): ["partnerships", Self.text(slug, "partnership"), "email"]
@@ -93,6 +97,8 @@ enum SiteRoute: Sendable {
         case .adminAccountPassword(let id): ["admin", "accounts", Self.text(id, "account"), "password"]
         case .adminSecureDomains(let slug): ["admin", "partnerships", Self.text(slug, "partnership"), "secure-domains"]
         case .adminPersonLead(let id): ["admin", "people", Self.text(id, "person"), "designated-lead"]
+        case .adminPersonCapacity(let id, let capacity):
+            ["admin", "people", Self.text(id, "person"), "capacities", Self.text(capacity, "capacity")]
         }
     }
 

@@ -70,6 +70,26 @@ enum Formatting {
         }
     }
 
+    /// How a discussion took place, as it reads after a verb: "discussed in writing", never
+    /// "talk by in writing".
+    static func contactPhrase(_ method: ContactMethod) -> String {
+        switch method {
+        case .telephone: "by telephone"
+        case .faceToFace: "face to face"
+        case .video: "by video call"
+        case .email: "by e-mail"
+        case .writing: "in writing"
+        case .meeting: "at a meeting"
+        }
+    }
+
+    /// "by telephone, face to face or by video call".
+    static func contactPhrases(_ methods: [ContactMethod]) -> String {
+        let phrases = methods.map(contactPhrase)
+        guard let last = phrases.last, phrases.count > 1 else { return phrases.first ?? "" }
+        return phrases.dropLast().joined(separator: ", ") + " or " + last
+    }
+
     static func record(_ kind: RecordKind) -> String {
         switch kind {
         case .actionsTaken: "the actions taken"

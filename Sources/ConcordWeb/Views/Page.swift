@@ -56,6 +56,7 @@ extension Request {
         let response = try await view.encodeResponse(for: self)
         response.status = status
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        clearOnceNotice(response)
         return response
     }
 

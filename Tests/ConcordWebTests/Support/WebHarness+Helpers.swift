@@ -80,9 +80,9 @@ extension WebHarness {
             ])
         #expect(response.status == .seeOther)
         let location = try #require(response.location)
-        #expect(location.hasSuffix("?done=raised"))
-        let id = location.dropFirst("/disputes/".count).prefix { $0 != "?" }
-        return try #require(UUID(uuidString: String(id)), "raise redirected to \(location)")
+        #expect(location.firstMatch(of: /^\/disputes\/[0-9A-Fa-f-]{36}$/) != nil, "raise redirected to \(location)")
+        return try #require(
+            UUID(uuidString: String(location.dropFirst("/disputes/".count))), "raise redirected to \(location)")
     }
 }
 
