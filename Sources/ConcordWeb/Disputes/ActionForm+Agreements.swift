@@ -33,7 +33,7 @@ extension ActionForm {
                         value: text("reason")),
                     FormField(
                         .checkboxes, name: "agreed-by[]", label: "Who agreed it?",
-                        options: PeopleChoices.options(choices.participants, selected: sent?.all("agreed-by[]") ?? [])),
+                        options: choices.options(choices.participants, selected: sent?.all("agreed-by[]") ?? [])),
                 ], submit: "Agree timescale")
         case .considerReview:
             let review = policy.review(at: state.currentStage.stage) ?? "review"
@@ -58,7 +58,7 @@ extension ActionForm {
                     date,
                     FormField(
                         .checkboxes, name: "participants[]", label: "Who took part?",
-                        options: PeopleChoices.options(
+                        options: choices.options(
                             choices.participants
                                 + choices.candidates.filter { candidate in
                                     !choices.participants.contains { $0.id == candidate.id }

@@ -36,7 +36,8 @@ import Testing
                 people: [Parties.councilDirector, Parties.policeDirector]), on: ukDate("2027-01-08"))
         try dispute.run(
             .recordDiscussion(
-                heldOn: ukDate("2027-01-12"), method: .faceToFace, participants: [], summary: "Directors met"))
+                heldOn: ukDate("2027-01-12"), method: .faceToFace, participants: [], summary: "Directors met"),
+            on: ukDate("2027-01-12"))
         try dispute.run(.recordStageRecords(StageRecords(outcome: "Directors disagree")))
         try dispute.run(
             .escalate(
