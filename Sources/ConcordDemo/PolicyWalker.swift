@@ -83,7 +83,8 @@ struct PolicyWalker {
                 }
                 joined.formUnion(people.map(\.id))
             }
-            try work(index, acknowledged: route.acknowledged)
+            let current = position == route.stages.count - 1 && route.finish == nil
+            try work(index, acknowledged: route.acknowledged, current: current)
         }
         if let finish = route.finish { end(route.stages[route.stages.count - 1], finish, visited: route.stages) }
         return steps
@@ -92,7 +93,9 @@ struct PolicyWalker {
     /// Brings in the stage's people and specialists, discusses it by the policy's preferred
     /// method, acknowledges receipt where this is the stage for it, and agrees a plan where the
     /// stage must have one.
-    private mutating func work(_ index: Int, acknowledged: Bool) throws {
+    /// A dispute still at a stage whose clock waits for first contact is left waiting, so the
+    /// demo shows that clock running (and, for older disputes, overdue).
+    private mutating func work(_ index: Int, acknowledged: Bool, current: Bool) throws {
         let stage = policy.stages[index]
         let lead = lead(at: index)
         // Specialists first, so a manager who is also the designated lead joins once, as the lead.
@@ -105,10 +108,13 @@ struct PolicyWalker {
             perform(.addParticipant(person, capacity: nil), by: lead)
         }
         let method = stage.contact?.methods.first ?? .telephone
-        perform(
-            .recordDiscussion(
-                heldOn: day, method: method, participants: consulted(at: index),
-                summary: DemoTexts.discussion(stage, method: method)), by: lead)
+        let waiting = current && policy.effectiveTimescale(of: stage)?.metBy == .firstContact
+        if !waiting {
+            perform(
+                .recordDiscussion(
+                    heldOn: day, method: method, participants: consulted(at: index),
+                    summary: DemoTexts.discussion(stage, method: method)), by: lead)
+        }
         if acknowledged, policy.acknowledgement?.stage == stage.id {
             perform(.acknowledge(note: DemoTexts.acknowledgement), by: acknowledger(at: index))
         }

@@ -37,8 +37,16 @@ import Testing
                     disagreement: "The plan", outcomeWanted: "A new plan", significantHarm: false),
                 partnership: partnership, at: at)
             for command in [
-                DisputeCommand.recordDiscussion(
-                    heldOn: LocalDate(iso: "2025-12-01")!, method: .meeting, participants: [sam, ola], summary: "Met"),
+                DisputeCommand.recordMinutes(
+                    MeetingMinutes(
+                        heldOn: LocalDate(iso: "2025-12-01")!, attendees: [sam, ola], purpose: "Resolve it",
+                        views: [sam.agency, ola.agency].map { AgencyView(agency: $0, view: "Its view") },
+                        circumstances: "As recorded", options: "Escalate",
+                        actions: [
+                            PlannedAction(
+                                id: "1", action: "Share the log", owner: sam, due: LocalDate(iso: "2025-12-01")!)
+                        ],
+                        reviewOn: LocalDate(iso: "2025-12-01")!)),
                 .recordStageRecords(StageRecords(outcome: "No agreement")),
                 .escalate(reason: "No agreement", evidence: nil, people: [sam, ola]),
             ] {

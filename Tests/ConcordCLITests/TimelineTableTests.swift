@@ -38,7 +38,11 @@ import Testing
         #expect(result.status == 0)
         let lines = CLIOutput.lines(result.stdout)
         #expect(
-            lines.filter { $0.hasSuffix("5 working days from the start of the stage (protocol-wide limit)") }.count == 4
+            lines.filter {
+                $0.hasSuffix(
+                    "at most 5 working days from the start of the stage; the people at the stage agree their own timescale within it (protocol-wide limit)"
+                )
+            }.count == 4
         )
         #expect(lines.contains("Whole process due: 2027-01-21"))
         #expect(lines.last == "Every stage has a timescale.")

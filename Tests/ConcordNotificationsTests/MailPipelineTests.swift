@@ -17,9 +17,20 @@ import Testing
                 var dispute = try await world.raise()
                 let reference = dispute.state.reference
                 dispute = try await world.perform(
-                    .recordDiscussion(
-                        heldOn: LocalDate(iso: "2026-12-21")!, method: .meeting,
-                        participants: [world.raiser, world.receiver], summary: "Rowan's mother was not asked"),
+                    DisputeCommand.recordMinutes(
+                        MeetingMinutes(
+                            heldOn: LocalDate(iso: "2026-12-21")!, attendees: [world.raiser, world.receiver],
+                            purpose: "Resolve it",
+                            views: [world.raiser.agency, world.receiver.agency].map {
+                                AgencyView(agency: $0, view: "Its view")
+                            },
+                            circumstances: "As recorded", options: "Escalate",
+                            actions: [
+                                PlannedAction(
+                                    id: "1", action: "Share the log", owner: world.raiser,
+                                    due: LocalDate(iso: "2026-12-21")!)
+                            ],
+                            reviewOn: LocalDate(iso: "2026-12-21")!)),
                     on: dispute)
                 dispute = try await world.perform(
                     .recordStageRecords(StageRecords(outcome: "No agreement")), on: dispute)
@@ -49,11 +60,11 @@ import Testing
                         "ola@health.example"
                     ),
                     (
-                        "Stage 1 discussion following the partnership resolution policy – \(reference): record of the discussion on 21 December 2026",
+                        "Stage 1 discussion following the partnership resolution policy – \(reference): minutes of the resolution meeting held on 21 December 2026",
                         "sam@council.example"
                     ),
                     (
-                        "Stage 1 discussion following the partnership resolution policy – \(reference): record of the discussion on 21 December 2026",
+                        "Stage 1 discussion following the partnership resolution policy – \(reference): minutes of the resolution meeting held on 21 December 2026",
                         "ola@health.example"
                     ),
                     (

@@ -17,8 +17,7 @@ import Testing
 
             let recorded = try await fixture.recordOutcome(dispute)
             let afterRecords = try await StoreFootprint.of(database)
-            await expectStoreError(.refused(.participantRequired(.independentReviewingOfficer, stage: "team-manager")))
-            {
+            await expectStoreError(.refused(.meetingRequired("Resolution meeting", stage: "team-manager"))) {
                 try await fixture.escalate(recorded)
             }
             await expectStoreError(.refused(.stillOpen)) {

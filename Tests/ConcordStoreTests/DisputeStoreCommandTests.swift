@@ -14,12 +14,12 @@ import Testing
             #expect(dispute.events.map(\.content.type) == ["raised", "stage-entered"])
             let steps: [(DisputeCommand, PersonRef, String, expectedTypes: [String], stage: String)] = [
                 (
-                    fixture.meeting(on: "2026-12-21"), fixture.manager, "2026-12-21", ["discussion-recorded"],
-                    "team-manager"
-                ),
-                (
                     .addParticipant(fixture.iro, capacity: .independentReviewingOfficer), fixture.manager,
                     "2026-12-21", ["participant-added"], "team-manager"
+                ),
+                (
+                    fixture.meeting(on: "2026-12-21", with: [fixture.iro]), fixture.manager, "2026-12-21",
+                    ["meeting-minutes-recorded"], "team-manager"
                 ),
                 (
                     .recordStageRecords(StageRecords(outcome: "No agreement")), fixture.otherManager, "2026-12-22",

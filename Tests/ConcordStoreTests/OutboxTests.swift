@@ -54,13 +54,14 @@ import Testing
             let subjects = Set(try await messages(fixture).map(\.subject))
             #expect(
                 subjects.contains(
-                    "Stage 1 discussion following the partnership resolution policy – \(reference): record of the discussion on 21 December 2026"
+                    "Stage 1 discussion following the partnership resolution policy – \(reference): record of the discussion on 1 December 2026"
                 ))
             #expect(subjects.contains("Stage 2 escalation following the partnership resolution policy – \(reference)"))
-            let confirmation = try #require(
-                try await messages(fixture).first { $0.kind == .confirmation && $0.recipientName == "Ola Manager" })
-            #expect(confirmation.text.contains("written confirmation"))
-            #expect(!confirmation.text.contains("Talked it through"))
+            let confirmations = try await messages(fixture).filter {
+                $0.kind == .confirmation && $0.recipientName == "Ola Manager"
+            }
+            #expect(confirmations.contains { $0.text.contains("written confirmation") })
+            #expect(!confirmations.isEmpty && !confirmations.contains { $0.text.contains("Talked it through") })
         }
     }
 

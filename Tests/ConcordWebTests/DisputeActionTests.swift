@@ -42,6 +42,12 @@ struct DisputeActionTests {
             let discussion = try await Self.act(
                 browser, id, .recordDiscussion, Self.meeting, repeated: Self.all("participants[]"))
             #expect(discussion.location == done)
+            // Only minutes show Oldham's resolution meeting was held.
+            let minutesForm = try await browser.get("/disputes/\(id)/meeting-minutes")
+            let minuted = try await browser.post(
+                "/disputes/\(id)/meeting-minutes", MeetingTests.minutes(minutesForm),
+                repeated: minutesForm.options("attendees[]").map { ("attendees[]", $0.value) })
+            #expect(minuted.location == done)
             let plan = try await Self.act(
                 browser, id, .agreePlan,
                 [

@@ -6,12 +6,16 @@ import Testing
 
 @Suite("Meeting papers after the stage moves on")
 struct MeetingPapersTests {
-    /// Oldham's stage 1 meeting scheduled, held as a discussion, then the dispute escalated to
-    /// stage 2, which has no meeting.
+    /// Oldham's stage 1 meeting scheduled, minuted, then the dispute escalated to stage 2, which
+    /// has no meeting.
     static func escalatedAfterAMeeting(_ h: WebHarness, _ browser: Browser) async throws -> UUID {
         let id = try await MeetingTests.scheduled(h, browser)
+        let minutesForm = try await browser.get("/disputes/\(id)/meeting-minutes")
+        let minuted = try await browser.post(
+            "/disputes/\(id)/meeting-minutes", MeetingTests.minutes(minutesForm),
+            repeated: minutesForm.options("attendees[]").map { ("attendees[]", $0.value) })
+        #expect(minuted.status == .seeOther)
         let steps: [(DisputeAction, [String: String], (Browser.Page) -> [(String, String)])] = [
-            (.recordDiscussion, DisputeActionTests.meeting, DisputeActionTests.all("participants[]")),
             (
                 .agreePlan,
                 PlanOfActionTests.action(1, "Share the health visitor's notes", owner: ""),

@@ -60,7 +60,11 @@ struct PeopleChoices {
     static func namedCapacities(_ policy: Policy) -> [Capacity] {
         var named: [Capacity] = []
         for rule in policy.rules {
-            if case .requiredParticipant(let capacity, _, _) = rule.kind { named.append(capacity) }
+            switch rule.kind {
+            case .requiredParticipant(let capacity, _, _), .meetingParticipant(let capacity, _, _):
+                named.append(capacity)
+            default: continue
+            }
         }
         named += policy.stages.flatMap(\.participants).compactMap(\.capacity)
         return Capacity.allCases.filter(named.contains)
@@ -71,8 +75,13 @@ struct PeopleChoices {
         let stage = state.currentStage.stage
         var needed = Set(policy.stage(stage)?.participants.compactMap(\.capacity) ?? [])
         for rule in policy.rules {
-            guard case .requiredParticipant(let capacity, let condition, let stages) = rule.kind, stages.contains(stage)
-            else { continue }
+            let (capacity, condition, stages): (Capacity, Condition?, [String])
+            switch rule.kind {
+            case .requiredParticipant(let held, let when, let at): (capacity, condition, stages) = (held, when, at)
+            case .meetingParticipant(let held, let when, let at): (capacity, condition, stages) = (held, when, [at])
+            default: continue
+            }
+            guard stages.contains(stage) else { continue }
             if condition?.holds(flags: state.childFlags, category: state.raised.category) ?? true {
                 needed.insert(capacity)
             }

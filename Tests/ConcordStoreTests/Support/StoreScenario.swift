@@ -41,7 +41,9 @@ extension Fixture {
     ) async throws
         -> DisputeStore.Loaded
     {
-        try await recordOutcome(try await perform(meeting(on: day), on: loaded, day: day), day: day)
+        let iro = loaded.state.participants.filter { $0.capacity == .independentReviewingOfficer }.map(\.person)
+        return try await recordOutcome(
+            try await perform(meeting(on: day, with: iro), on: loaded, day: day), day: day)
     }
 
     func escalate(_ loaded: DisputeStore.Loaded, day: String = "2026-12-21") async throws -> DisputeStore.Loaded {
@@ -67,15 +69,21 @@ extension Fixture {
         .resolve(outcome: "Strategy discussion agreed", agreedBy: [manager, otherManager], followUp: nil)
     }
 
-    func meeting(on day: String) -> DisputeCommand {
-        .recordDiscussion(
-            heldOn: LocalDate(iso: day)!, method: .meeting, participants: [manager, otherManager],
-            summary: "Resolution meeting: no agreement")
+    /// The minutes of the resolution meeting, which show it was held.
+    func meeting(on day: String, with others: [PersonRef] = []) -> DisputeCommand {
+        DisputeCommand.recordMinutes(
+            MeetingMinutes(
+                heldOn: LocalDate(iso: day)!, attendees: [manager, otherManager] + others, purpose: "Resolve it",
+                views: [manager.agency, otherManager.agency].map { AgencyView(agency: $0, view: "Its view") },
+                circumstances: "As recorded", options: "Escalate",
+                actions: [PlannedAction(id: "1", action: "Share the log", owner: manager, due: LocalDate(iso: day)!)],
+                reviewOn: LocalDate(iso: day)!))
     }
 
+    /// Held on the first of the month, so that it is never in the future on a test's day.
     var discussionCommand: DisputeCommand {
         .recordDiscussion(
-            heldOn: LocalDate(iso: "2026-12-21")!, method: .telephone, participants: [manager, otherManager],
+            heldOn: LocalDate(iso: "2026-12-01")!, method: .telephone, participants: [manager, otherManager],
             summary: "Talked it through")
     }
 }
