@@ -151,7 +151,9 @@ import Testing
             let lead = DisputeCommand.addParticipant(
                 sunderland.otherPractitioner, capacity: .designatedSafeguardingLead)
             let records = DisputeCommand.recordStageRecords(
-                StageRecords(actionsTaken: "Called twice", outcome: "Still apart", learningIdentified: false))
+                StageRecords(
+                    actionsTaken: "Called twice", outcome: "Still apart", learningIdentified: false,
+                    concernReview: "Justified"))
             var monthLate = try await sunderland.raise(on: "2026-11-02")
             monthLate = try await sunderland.perform(lead, on: monthLate, day: "2026-11-02")
             monthLate = try await sunderland.perform(records, on: monthLate, day: "2026-11-03")

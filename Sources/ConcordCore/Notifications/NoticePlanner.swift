@@ -128,8 +128,8 @@ public struct NoticePlanner: Sendable {
         case .reviewRecorded(let review):
             return [
                 Notice(
-                    kind: .confirmation, audience: audience.everyone, subject: text.subject("\(review.review) recorded"),
-                    content: text.reviewContent(review), key: key)
+                    kind: .confirmation, audience: audience.everyone,
+                    subject: text.subject("\(review.review) recorded"), content: text.reviewContent(review), key: key)
             ]
         case .lineManagerNotified(let notified):
             return [

@@ -54,7 +54,9 @@ struct MixedDisputes {
     private mutating func sunderland() async throws {
         let fx = fixtures["sunderland"]!
         let records = DisputeCommand.recordStageRecords(
-            StageRecords(actionsTaken: "Called twice", outcome: "Still apart", learningIdentified: false))
+            StageRecords(
+                actionsTaken: "Called twice", outcome: "Still apart", learningIdentified: false,
+                concernReview: "Justified"))
         let lead = DisputeCommand.addParticipant(fx.otherPractitioner, capacity: .designatedSafeguardingLead)
         var harm = try await fx.raise(on: "2026-12-01", significantHarm: true)
         harm = try await fx.perform(lead, on: harm, day: "2026-12-01")
@@ -82,7 +84,9 @@ struct MixedDisputes {
         }
         referred = try await fx.perform(consultLead(on: "2026-12-10"), on: referred, day: "2026-12-10")
         referred = try await fx.perform(
-            .recordStageRecords(StageRecords(outcome: "No agreement at the partnership")), on: referred,
+            .recordStageRecords(
+                StageRecords(outcome: "No agreement at the partnership", interventionDecision: "Refer to Ofsted")),
+            on: referred,
             day: "2026-12-10")
         disputes["sunderland-referred"] = try await fx.perform(
             .referExternally(route: "ofsted", reason: "The partners could not agree"), on: referred, day: "2026-12-10")
