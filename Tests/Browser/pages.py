@@ -394,7 +394,10 @@ def raise_dispute(
     assert b.path == f"/disputes/new/{slug}", f"raise form expected for {slug}, got {b.path}"
     if check_axe:
         b.axe_once("raise: form")
-    b.select("agency", containing=agency)
+    if b.exists("select[name=agency]"):
+        b.select("agency", containing=agency)
+    else:  # a strategic concern: about an agency, or the partnership itself
+        b.choose("agency", next(o["value"] for o in b.options("agency") if agency in o["label"]))
     if professional:
         b.select("professional", containing=professional)
     if b.exists("textarea[name=issue]"):
@@ -408,10 +411,13 @@ def raise_dispute(
         for flag in flags:
             option = next(o for o in b.options("child-1-flags[]") if o["value"] == flag)
             b.tick(option)
-    b.choose("category", category)
+    # A strategic concern about the partnership asks neither the category nor significant harm.
+    if b.exists("[name=category]"):
+        b.choose("category", category)
     b.type("disagreement", "Whether the threshold for a child and family assessment is met.")
     b.type("outcome", "A joint review of the referral and an agreed assessment plan.")
-    b.choose("significant-harm", harm)
+    if b.exists("[name=significant-harm]"):
+        b.choose("significant-harm", harm)
     b.press("Raise dispute")
     assert not b.errors(), f"raising a {slug} dispute was refused: {b.errors()}"
     assert re.fullmatch(r"/disputes/[0-9A-Fa-f-]{36}", b.path), f"not on a dispute page after raising: {b.path}"
@@ -537,6 +543,26 @@ class Walker:
         b.type("summary", f"Discussed the disagreement ({method}); each agency set out its position.")
         submit_action(b, self.dispute, f"discussion by {method}")
 
+    def record_minutes(self):
+        """The stage's meeting held and minuted with everyone: only minutes show it was held."""
+        b = self.b
+        open_action(b, self.dispute, "Record the meeting's minutes")
+        for option in b.options("attendees[]"):
+            b.tick(option)
+        number = 1
+        while b.exists(f"[name='view-{number}']"):
+            if not b.d.find_element(By.NAME, f"view-{number}").get_attribute("value"):
+                b.type(f"view-{number}", "This agency set out its view and the reasons for it.")
+            number += 1
+        b.type("options", "A joint home visit, or escalation to the next stage.")
+        b.type("action-1", "Share each agency's chronology")
+        b.select("owner-1", value=[o for o in b.select_options("owner-1") if o[0]][0][0])
+        b.date("due-1", today() + dt.timedelta(days=7))
+        b.date("review", today() + dt.timedelta(days=14))
+        if b.exists("[name='learning']"):
+            b.type("learning", "Share chronologies before the first discussion.")
+        submit_action(b, self.dispute, "meeting minutes")
+
     def agree_plan(self):
         b = self.b
         open_action(b, self.dispute, "Agree or update the plan of action")
@@ -565,6 +591,19 @@ class Walker:
         b.choose("learning-identified", "yes")
         b.type("learning", "Referrals should name the lead professional from the start.")
         b.type("efforts-exhausted", "Direct discussion by telephone and a meeting with both team managers.")
+        # The records some protocols name at some stages only.
+        extra = {
+            "concern-review": "Reviewed against the thresholds document: the concern is justified.",
+            "intervention-decision": "The statutory partners asked both heads of service to meet.",
+            "lead-partner": "Local Authority",
+            "board": "Executive Board",
+            "minute-reference": "EB/14",
+        }
+        for name, text in extra.items():
+            if b.exists(f"[name='{name}']"):
+                b.type(name, text)
+        if b.exists("[name='board-date-day']"):
+            b.date("board-date", today())
         submit_action(b, self.dispute, "stage records")
 
     def acknowledge(self):
@@ -638,9 +677,11 @@ class Walker:
         """Everything the current stage shows as not yet done, plus a discussion and records."""
         b = self.b
         number, stages, title = b.stage()
-        for name in self.pending():
-            if name.startswith("Involve the "):
-                capacity = name.removeprefix("Involve the ")
+        for name, status in b.requirements():
+            # "Involve the independent reviewing officer in the resolution meeting" is needed
+            # once a meeting is held, which the walker holds below.
+            if name.startswith("Involve the ") and status != "Completed":
+                capacity = name.removeprefix("Involve the ").split(" in the ")[0]
                 # Someone already in that capacity counts at this stage once they take part in
                 # one of its discussions, which the walker records below with everyone ticked.
                 if not any(p["role"].lower() == capacity.lower() for p in b.people()):
@@ -648,7 +689,7 @@ class Walker:
         requirements = dict(b.requirements())
         meeting = next((n for n, s in requirements.items() if n.startswith("Hold a ") and s == "Not yet done"), None)
         if meeting:
-            self.record_discussion("meeting")
+            self.record_minutes()
         talk = next((n for n in requirements if n.startswith("Discuss it ")), None)
         methods = {"by telephone": "telephone", "face to face": "face-to-face", "by video call": "video",
                    "by e-mail": "email", "in writing": "writing", "at a meeting": "meeting"}
