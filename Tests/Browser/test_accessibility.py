@@ -54,8 +54,12 @@ def scene(session_browser) -> Scene:
     assert b.status() == "Withdrawn"
     Walker(b, closed).close()
 
+    # Receipt is acknowledged by the receiving side: the health practitioner named on raising.
+    b.sign_in(email("practitioner.health", "five-stage-flowchart"))
+    receiver = b.text(".c-header__account").split("signed in as")[0].split("(")[0].strip()
     b.sign_in(email("practitioner.csc", "five-stage-flowchart"))
-    acknowledging = raise_dispute(b, "five-stage-flowchart", child="Juniper Aldwych", check_axe=False)
+    acknowledging = raise_dispute(
+        b, "five-stage-flowchart", child="Juniper Aldwych", professional=receiver, check_axe=False)
 
     return Scene(b=b, open=opened, closed=closed, acknowledging=acknowledging)
 
@@ -137,7 +141,8 @@ def raise_form_with_errors(b: Browser, s: Scene):
 
 
 def raise_form_strategic(b: Browser, s: Scene):
-    b.sign_in(email("practitioner.csc", "north-east-lincolnshire"))
+    # Raised "by the agency lead": practitioners are not offered it.
+    b.sign_in(email("senior-manager.csc", "north-east-lincolnshire"))
     b.go("/disputes/new/north-east-lincolnshire")
     assert b.exists("textarea[name=issue]")
 
@@ -162,7 +167,7 @@ def dispute_read_only(b: Browser, s: Scene):
 
 ACCOUNTS = {
     "open": PRACTITIONER,
-    "acknowledging": email("practitioner.csc", "five-stage-flowchart"),
+    "acknowledging": email("practitioner.health", "five-stage-flowchart"),
     "last_stage": email("practitioner.csc", "sunderland"),
 }
 
