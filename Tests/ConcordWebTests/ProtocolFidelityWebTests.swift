@@ -2,6 +2,9 @@ import ConcordCore
 import ConcordStore
 import Foundation
 import Testing
+import Vapor
+
+@testable import ConcordWeb
 
 /// Sunderland's agreed timescale through the form, and no such form where a protocol sets none.
 @Suite("Protocol fidelity through the web")
