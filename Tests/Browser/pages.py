@@ -273,6 +273,11 @@ class Browser:
             self._activate(option["element"], option["labelElement"])
             option["checked"] = True
 
+    def untick(self, option: dict):
+        if option["checked"]:
+            self._activate(option["element"], option["labelElement"])
+            option["checked"] = False
+
     def select(self, name: str, *, value: str | None = None, label: str | None = None, containing: str | None = None):
         select = Select(self.d.find_element(By.NAME, name))
         if value is not None:
@@ -543,12 +548,16 @@ class Walker:
         b.type("summary", f"Discussed the disagreement ({method}); each agency set out its position.")
         submit_action(b, self.dispute, f"discussion by {method}")
 
-    def record_minutes(self):
-        """The stage's meeting held and minuted with everyone: only minutes show it was held."""
+    def record_minutes(self, absent: str | None = None):
+        """The stage's meeting held and minuted with everyone (but `absent`, someone's name):
+        only minutes show it was held."""
         b = self.b
         open_action(b, self.dispute, "Record the meeting's minutes")
         for option in b.options("attendees[]"):
-            b.tick(option)
+            if split_person(option["label"])[0] == absent:
+                b.untick(option)
+            else:
+                b.tick(option)
         number = 1
         while b.exists(f"[name='view-{number}']"):
             if not b.d.find_element(By.NAME, f"view-{number}").get_attribute("value"):
@@ -561,7 +570,7 @@ class Walker:
         b.date("review", today() + dt.timedelta(days=14))
         if b.exists("[name='learning']"):
             b.type("learning", "Share chronologies before the first discussion.")
-        submit_action(b, self.dispute, "meeting minutes")
+        submit_action(b, self.dispute, f"meeting minutes without {absent}" if absent else "meeting minutes")
 
     def agree_plan(self):
         b = self.b

@@ -56,11 +56,22 @@ public enum DisputeCommand: Hashable, Sendable {
     case scheduleMeeting(ScheduleMeeting)
     case recordMinutes(MeetingMinutes)
     /// The people at the stage agree their own timescale within the protocol's maximum.
-    case agreeTimescale(workingDays: Int, reason: String, agreedBy: [PersonRef])
+    case agreeTimescale(workingDays: Int, reason: String, agreedBy: [PersonRef], response: ResponseRequest? = nil)
     /// Whether the review the policy asks about at this stage will be held.
     case considerReview(willHold: Bool, note: String?)
     case recordReview(ReviewRecord)
     /// Tells the actor's line manager at once that the disagreement is not resolved at a stage
     /// whose policy says so.
     case notifyLineManager(reason: String)
+}
+
+/// Who else is to respond, and within how many working days of the day it is agreed.
+public struct ResponseRequest: Hashable, Sendable {
+    public var from: PersonRef
+    public var workingDays: Int
+
+    public init(from: PersonRef, workingDays: Int) {
+        self.from = from
+        self.workingDays = workingDays
+    }
 }

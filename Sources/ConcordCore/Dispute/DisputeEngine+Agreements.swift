@@ -1,9 +1,12 @@
 extension DisputeEngine {
     /// Sunderland's "Timescales, not exceeding 5 working days, should be agreed for each stage
     /// taking into consideration risk to the child": the agreed figure replaces the stage's
-    /// deadline, counted from the stage's start, and the protocol's maximum bounds it.
+    /// deadline, counted from the stage's start, and the protocol's maximum bounds it. So does
+    /// the maximum bound the time agreed for the other side's response ("Appropriate timescales
+    /// for passing on, and responding to, concerns should be agreed for each stage").
     func agreeTimescale(
-        _ state: DisputeState, workingDays: Int, reason: String, agreedBy: [PersonRef]
+        _ state: DisputeState, workingDays: Int, reason: String, agreedBy: [PersonRef],
+        response: ResponseRequest?, today: LocalDate
     ) throws(DisputeError) -> [DisputeEvent] {
         let visit = state.currentStage
         guard let stage = policy.stage(visit.stage), let maximum = policy.effectiveTimescale(of: stage),
@@ -12,12 +15,24 @@ extension DisputeEngine {
         guard (1...maximum.amount).contains(workingDays) else { throw .agreedTimescaleTooLong(maximum: maximum.amount) }
         let reason = try required(reason, "why this timescale was agreed, taking into account the risk to the child")
         guard !agreedBy.isEmpty else { throw .missingField("who agreed the timescale") }
+        var agreedResponse: AgreedResponse?
+        if let response {
+            guard (1...maximum.amount).contains(response.workingDays) else {
+                throw .agreedTimescaleTooLong(maximum: maximum.amount)
+            }
+            guard state.participants.contains(where: { $0.person.id == response.from.id }) else {
+                throw .responderNotTakingPart(response.from.name)
+            }
+            let within = Timescale(amount: response.workingDays, unit: .workingDays, from: .stageStart)
+            agreedResponse = AgreedResponse(
+                from: response.from, workingDays: response.workingDays, due: try due(within, from: today))
+        }
         let agreed = Timescale(amount: workingDays, unit: .workingDays, from: .stageStart)
         return [
             .timescaleAgreed(
                 .init(
                     stage: visit.stage, workingDays: workingDays, due: try due(agreed, from: visit.startedOn),
-                    reason: reason, agreedBy: agreedBy))
+                    reason: reason, agreedBy: agreedBy, response: agreedResponse))
         ]
     }
 

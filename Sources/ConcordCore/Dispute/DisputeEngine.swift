@@ -72,8 +72,9 @@ public struct DisputeEngine: Sendable {
         case .close(let reviewHeld, let note): return try close(state, reviewHeld: reviewHeld, note: note)
         case .scheduleMeeting(let request): return try scheduleMeeting(state, request, today: today)
         case .recordMinutes(let minutes): return try recordMinutes(state, minutes, today: today)
-        case .agreeTimescale(let days, let reason, let people):
-            return try agreeTimescale(state, workingDays: days, reason: reason, agreedBy: people)
+        case .agreeTimescale(let days, let reason, let people, let response):
+            return try agreeTimescale(
+                state, workingDays: days, reason: reason, agreedBy: people, response: response, today: today)
         case .considerReview(let willHold, let note): return try considerReview(state, willHold: willHold, note: note)
         case .recordReview(let review): return try recordReview(state, review, today: today)
         case .notifyLineManager(let reason): return try notifyLineManager(state, reason: reason, today: today)

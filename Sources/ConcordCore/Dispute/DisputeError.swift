@@ -43,6 +43,7 @@ public enum DisputeError: Error, Hashable, Sendable, CustomStringConvertible {
     case actingPartnerRequired(route: String)
     case notAReferralRoute(String)
     case noLineManagerNotice(stage: String)
+    case responderNotTakingPart(String)
 
     public var description: String {
         switch self {
@@ -108,6 +109,8 @@ public enum DisputeError: Error, Hashable, Sendable, CustomStringConvertible {
             "the policy requires \(capacity.phrase) at the \(meeting.lowercased()) at \(stage), and its minutes do not show them present: hold the meeting again with them, and record its minutes"
         case .noAgreedTimescale(let stage):
             "the policy does not let the people at \(stage) agree their own timescale"
+        case .responderNotTakingPart(let name):
+            "\(name) does not take part in this dispute: add them to the dispute before agreeing when they will respond"
         case .agreedTimescaleTooLong(let maximum):
             "an agreed timescale must be between 1 and \(maximum) working day\(maximum == 1 ? "" : "s"), the protocol's maximum"
         case .noReviewAtStage(let stage):

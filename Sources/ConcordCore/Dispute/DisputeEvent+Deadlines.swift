@@ -7,6 +7,22 @@ extension DisputeEvent {
         public var due: LocalDate
         public var reason: String
         public var agreedBy: [PersonRef]
+        /// The response someone else is to give within a timescale agreed with it.
+        public var response: AgreedResponse?
+    }
+}
+
+/// Sunderland's "a timescale for response from the other line manager should also be agreed":
+/// who is to respond, and by when, counted from the day it was agreed.
+public struct AgreedResponse: Codable, Hashable, Sendable {
+    public var from: PersonRef
+    public var workingDays: Int
+    public var due: LocalDate
+
+    public init(from: PersonRef, workingDays: Int, due: LocalDate) {
+        self.from = from
+        self.workingDays = workingDays
+        self.due = due
     }
 }
 

@@ -23,6 +23,9 @@ public struct DisputeState: Hashable, Sendable {
         /// A later stage's deadline already running, shown while this stage has none.
         public var ahead: AheadDeadline?
         public var agreedTimescale: DisputeEvent.TimescaleAgreed?
+        /// When the response agreed with the timescale was given: a discussion or meeting at the
+        /// stage that the person who was to respond took part in.
+        public var responseGivenOn: LocalDate?
         public var acknowledgementDue: LocalDate?
         public var overallDue: LocalDate?
         public var records = StageRecords()
@@ -64,6 +67,13 @@ public struct DisputeState: Hashable, Sendable {
         guard currentStage.metOn == nil else { return }
         stages[stages.count - 1].metOn = day
         stages[stages.count - 1].due = nil
+    }
+
+    private mutating func noteResponse(from people: [PersonRef], on day: LocalDate) {
+        guard currentStage.responseGivenOn == nil, let responder = currentStage.agreedTimescale?.response?.from,
+            people.contains(where: { $0.id == responder.id })
+        else { return }
+        stages[stages.count - 1].responseGivenOn = day
     }
 
     mutating func replaceCurrentStage(_ visit: StageVisit) {
@@ -112,6 +122,7 @@ public struct DisputeState: Hashable, Sendable {
         case .significantHarmReported(let report): significantHarm.append(report)
         case .discussionRecorded(let discussion):
             stages[stages.count - 1].discussions.append(discussion)
+            noteResponse(from: discussion.participants, on: discussion.heldOn)
             if let due = discussion.stageDue { stages[stages.count - 1].due = due }
             let involvesManager = discussion.participants.contains { $0.level >= .lineManager }
             switch currentStage.metBy {
@@ -159,7 +170,9 @@ public struct DisputeState: Hashable, Sendable {
             stages[stages.count - 1].due = agreed.due
         case .reviewConsidered(let decision): reviewDecisions.append(decision)
         case .reviewRecorded(let review): reviews.append(review)
-        case .meetingMinutesRecorded(let minutes): stages[stages.count - 1].minutes.append(minutes)
+        case .meetingMinutesRecorded(let minutes):
+            stages[stages.count - 1].minutes.append(minutes)
+            noteResponse(from: minutes.minutes.attendees, on: minutes.minutes.heldOn)
         case .lineManagerNotified:
             // Coventry's one working day stops once the line manager is told it is not resolved.
             if currentStage.metBy == .lineManagerInvolved { meet(on: LondonTime.date(of: time)) }

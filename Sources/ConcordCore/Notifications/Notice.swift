@@ -49,6 +49,9 @@ public enum Audience: Hashable, Sendable {
     /// safeguarding leads (Coventry: "Safeguarding leads (or equivalent) can be used in the
     /// place of line managers where appropriate").
     case lineManager(of: PersonRef)
+    /// The person, and their line manager (or, where the directory records none, their
+    /// agency's designated safeguarding leads).
+    case personAndLineManager(PersonRef)
 }
 
 /// One message to send, before it is addressed and written for each recipient.

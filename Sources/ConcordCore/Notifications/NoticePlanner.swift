@@ -119,7 +119,8 @@ public struct NoticePlanner: Sendable {
                 text.minutesContent(recorded))
         case .timescaleAgreed(let agreed):
             return confirmation(
-                at: agreed.stage, otherwise: "timescale agreed", naming: agreed.agreedBy,
+                at: agreed.stage, otherwise: "timescale agreed",
+                naming: agreed.agreedBy + (agreed.response.map { [$0.from] } ?? []),
                 text.agreedTimescaleContent(agreed))
         case .reviewConsidered(let decision):
             return confirmation(

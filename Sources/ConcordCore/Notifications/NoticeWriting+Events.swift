@@ -96,7 +96,10 @@ extension NoticeWriting {
             facts: [
                 NoticeContent.Fact("Now due", agreed.due.textWithWeekday),
                 NoticeContent.Fact("Agreed by", agreed.agreedBy.map(\.name).joined(separator: ", ")),
-            ],
+            ]
+                + (agreed.response.map { response in
+                    [NoticeContent.Fact("Response due", "From \(response.from.name) by \(response.due.textWithWeekday)")]
+                } ?? []),
             details: [NoticeContent.Section("Why this timescale", [agreed.reason])],
             action: "Work to the agreed date; Concord reminds everyone the working day before it.")
     }

@@ -25,5 +25,6 @@ public enum ConcordMigrations {
         AddDesignatedLeads(),
         CreateDeadlineSweeps(),
         AddCapacityHolders(),
+        CreateDisputeActions(),
     ]
 }

@@ -1,3 +1,4 @@
+import ConcordCore
 import FluentKit
 import Foundation
 
@@ -42,5 +43,32 @@ final class DisputePersonModel: Model, @unchecked Sendable {
         self.personID = personID
         self.side = side
         self.capacity = capacity
+    }
+}
+
+/// What someone must still do by a date on an open dispute: open plan actions and agreed
+/// responses, projected so the deadline sweep and My work find them by date and by person.
+final class DisputeActionModel: Model, @unchecked Sendable {
+    static let schema = "dispute_actions"
+    @ID(key: .id) var id: UUID?
+    @Field(key: "dispute_id") var disputeID: UUID
+    @Field(key: "action_id") var actionID: String
+    @Field(key: "kind") var kind: String
+    @Field(key: "action") var action: String
+    @Field(key: "owner_id") var ownerID: String
+    /// The whole `PersonRef` as JSON, as the events hold it.
+    @Field(key: "owner") var owner: String
+    @Field(key: "due_on") var dueOn: String
+
+    init() {}
+
+    init(disputeID: UUID, _ watched: WatchedAction) {
+        self.disputeID = disputeID
+        self.actionID = watched.id
+        self.kind = watched.kind.rawValue
+        self.action = watched.action
+        self.ownerID = watched.owner.id
+        self.owner = String(decoding: (try? JSONEncoder().encode(watched.owner)) ?? Data(), as: UTF8.self)
+        self.dueOn = watched.due.iso
     }
 }

@@ -108,6 +108,19 @@ public struct DeadlineSweep: Sendable {
                 rows.removeAll(keepingCapacity: true)
             }
         }
+        for due in try await DisputeActionRow.due(partnership: partnership.id, upTo: latest, sql) {
+            guard let when = try watch.due(for: due.action.due, on: today) else { continue }
+            let notice = ActionDeadlineNotice.notice(
+                for: ActionDeadlineNotice.Subject(
+                    disputeID: due.disputeID.uuidString.lowercased(), reference: due.reference,
+                    partnership: partnership.name, action: due.action), due: when)
+            rows += queue.rows(
+                [notice],
+                for: NoticeQueue.Dispute(
+                    id: due.disputeID, reference: due.reference, partnershipID: partnership.id,
+                    partnershipName: partnership.name, participants: []),
+                book: book, secure: secure, at: now)
+        }
         queued += try await OutboxRow.insert(rows, tx)
         try await DeadlineSweepModel.query(on: tx).filter(\.$partnershipID == partnership.id)
             .filter(\.$day == today.iso).set(\.$notices, to: queued).update()

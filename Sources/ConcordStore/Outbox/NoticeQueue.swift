@@ -114,8 +114,10 @@ struct AddressBook {
             if case .safeguardingContacts(let person, _) = notice.audience, let id = UUID(uuidString: person.id) {
                 wanted.insert(id)
             }
-            if case .lineManager(let person) = notice.audience, let id = UUID(uuidString: person.id) {
-                wanted.insert(id)
+            switch notice.audience {
+            case .lineManager(let person), .personAndLineManager(let person):
+                if let id = UUID(uuidString: person.id) { wanted.insert(id) }
+            default: break
             }
         }
         try await book.add(PersonModel.query(on: db).filter(\.$id ~~ Array(wanted)).all())
@@ -177,11 +179,19 @@ struct AddressBook {
                 ids += (leadsByAgency[reporter.agencyID] ?? []).filter { $0 != id }
             }
         case .lineManager(let person):
-            guard let id = UUID(uuidString: person.id), let who = people[id] else { return [] }
-            ids = who.lineManagerID.map { [$0] } ?? (leadsByAgency[who.agencyID] ?? []).filter { $0 != id }
+            ids = lineManagers(of: person)
+        case .personAndLineManager(let person):
+            ids = (UUID(uuidString: person.id).map { [$0] } ?? []) + lineManagers(of: person)
         }
         var seen: Set<UUID> = []
         return ids.filter { seen.insert($0).inserted }.compactMap { people[$0] }
+    }
+
+    /// The person's line manager; where the directory records none, their agency's designated
+    /// safeguarding leads.
+    private func lineManagers(of person: PersonRef) -> [UUID] {
+        guard let id = UUID(uuidString: person.id), let who = people[id] else { return [] }
+        return who.lineManagerID.map { [$0] } ?? (leadsByAgency[who.agencyID] ?? []).filter { $0 != id }
     }
 }
 

@@ -11,6 +11,8 @@ enum DisputeProjection {
         try await model.save(on: db)
         try await DisputePersonModel.query(on: db).filter(\.$disputeID == id).delete()
         try await people(state, id: id).create(on: db)
+        try await DisputeActionModel.query(on: db).filter(\.$disputeID == id).delete()
+        try await actions(state, id: id).create(on: db)
     }
 
     static func fill(_ model: DisputeModel, from state: DisputeState, id: UUID) {
@@ -46,5 +48,9 @@ enum DisputeProjection {
                 disputeID: id, personID: participation.person.id, side: participation.side.rawValue,
                 capacity: participation.capacity?.rawValue)
         }
+    }
+
+    static func actions(_ state: DisputeState, id: UUID) -> [DisputeActionModel] {
+        state.watchedActions.map { DisputeActionModel(disputeID: id, $0) }
     }
 }

@@ -116,6 +116,10 @@ public enum DisputeQueries {
         let people = try await DisputePersonModel.query(on: db).all().map { model in
             [model.disputeID.uuidString, model.personID, model.side, model.capacity ?? "∅"].joined(separator: "|")
         }.sorted()
-        return disputes + people
+        let actions = try await DisputeActionModel.query(on: db).all().map { model in
+            [model.disputeID.uuidString, model.actionID, model.kind, model.action, model.owner, model.dueOn]
+                .joined(separator: "|")
+        }.sorted()
+        return disputes + people + actions
     }
 }

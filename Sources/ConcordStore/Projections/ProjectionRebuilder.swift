@@ -14,32 +14,59 @@ public enum ProjectionRebuilder {
         try await database.database.transaction { tx in
             // Writers wait for the rebuild rather than update rows it is about to replace.
             _ = try await ChainHead.lock(tx)
+            try await DisputeActionModel.query(on: tx).delete()
             try await DisputePersonModel.query(on: tx).delete()
             try await DisputeModel.query(on: tx).delete()
             let ids = try await DisputeEventModel.query(on: tx).filter(\.$disputeVersion == 1).all(\.$disputeID)
             var result = Result(disputes: 0, events: 0)
-            for start in stride(from: 0, to: ids.count, by: batchSize) {
-                let batch = Array(ids[start..<min(start + batchSize, ids.count)])
-                let rows = try await DisputeEventModel.query(on: tx).filter(\.$disputeID ~~ batch)
-                    .sort(\.$disputeID).sort(\.$disputeVersion).all()
+            try await eachState(of: ids, batchSize: batchSize, tx) { states in
                 var disputes: [DisputeModel] = []
                 var people: [DisputePersonModel] = []
-                for (id, events) in Dictionary(grouping: rows, by: \.disputeID) {
-                    let history = try events.sorted { $0.disputeVersion < $1.disputeVersion }.map {
-                        try $0.chained.decoded()
-                    }
-                    guard let state = DisputeState.replay(history) else { continue }
+                var actions: [DisputeActionModel] = []
+                for (id, state) in states {
                     let model = DisputeModel()
                     DisputeProjection.fill(model, from: state, id: id)
                     disputes.append(model)
                     people += DisputeProjection.people(state, id: id)
-                    result.events += events.count
+                    actions += DisputeProjection.actions(state, id: id)
+                    result.events += state.version
                 }
                 try await disputes.create(on: tx)
                 try await people.create(on: tx)
+                try await actions.create(on: tx)
                 result.disputes += disputes.count
             }
             return result
+        }
+    }
+
+    /// Replays the disputes a batch at a time, handing each batch's states on.
+    static func eachState(
+        of ids: [UUID], batchSize: Int = 500, _ db: any Database,
+        _ body: ([(UUID, DisputeState)]) async throws -> Void
+    ) async throws {
+        for start in stride(from: 0, to: ids.count, by: batchSize) {
+            let batch = Array(ids[start..<min(start + batchSize, ids.count)])
+            let rows = try await DisputeEventModel.query(on: db).filter(\.$disputeID ~~ batch)
+                .sort(\.$disputeID).sort(\.$disputeVersion).all()
+            var states: [(UUID, DisputeState)] = []
+            for (id, events) in Dictionary(grouping: rows, by: \.disputeID) {
+                let history = try events.sorted { $0.disputeVersion < $1.disputeVersion }.map {
+                    try $0.chained.decoded()
+                }
+                if let state = DisputeState.replay(history) { states.append((id, state)) }
+            }
+            try await body(states)
+        }
+    }
+}
+
+/// Fills the watched actions of disputes that were open before they were projected.
+enum DisputeActionsBackfill {
+    static func run(_ db: any Database) async throws {
+        let open = try await DisputeModel.query(on: db).filter(\.$status == DisputeStatus.open.rawValue).all(\.$id)
+        try await ProjectionRebuilder.eachState(of: open.compactMap { $0 }, db) { states in
+            try await states.flatMap { id, state in DisputeProjection.actions(state, id: id) }.create(on: db)
         }
     }
 }

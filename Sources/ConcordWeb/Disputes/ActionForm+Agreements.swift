@@ -34,6 +34,17 @@ extension ActionForm {
                     FormField(
                         .checkboxes, name: "agreed-by[]", label: "Who agreed it?",
                         options: choices.options(choices.participants, selected: sent?.all("agreed-by[]") ?? [])),
+                    FormField(
+                        .select, name: "responder", label: "Who is to respond? (optional)",
+                        hint: "For example the other line manager, if a time for their response was agreed too.",
+                        options: [.option("", "Nobody", selected: text("responder").isEmpty)]
+                            + choices.participants.map {
+                                .option($0.id, "\($0.name), \($0.agency.name)", selected: $0.id == text("responder"))
+                            }),
+                    FormField(
+                        .text, name: "response-days", label: "Within how many working days of today?",
+                        hint: "At most \(maximum?.amount ?? 0). Leave empty if nobody is to respond.",
+                        value: text("response-days"), width: "2"),
                 ], submit: "Agree timescale")
         case .considerReview:
             let review = policy.review(at: state.currentStage.stage) ?? "review"
@@ -101,7 +112,19 @@ extension ActionForm {
             if reason.isEmpty { errors.add("reason", "Enter why this timescale was agreed") }
             let people = sent.all("agreed-by[]").compactMap(choices.person)
             if people.isEmpty { errors.add("agreed-by[]", "Select who agreed it") }
-            return .agreeTimescale(workingDays: days ?? 0, reason: reason, agreedBy: people)
+            var response: ResponseRequest?
+            let responder = sent.text("responder")
+            let responseDays = sent.text("response-days")
+            if !responder.isEmpty || !responseDays.isEmpty {
+                let person = choices.person(responder)
+                if person == nil { errors.add("responder", "Select who is to respond, or leave the number of days empty") }
+                let within = Int(responseDays)
+                if within == nil {
+                    errors.add("response-days", "Enter the number of working days for the response, for example 2")
+                }
+                if let person, let within { response = ResponseRequest(from: person, workingDays: within) }
+            }
+            return .agreeTimescale(workingDays: days ?? 0, reason: reason, agreedBy: people, response: response)
         case .considerReview:
             let answer = sent.text("will-hold")
             if answer.isEmpty { errors.add("will-hold", "Select yes if the review will be held") }

@@ -23,6 +23,16 @@ extension DisputePage {
                 Requirement(
                     name: "Agreed timescale: \(agreed.workingDays) working day\(agreed.workingDays == 1 ? "" : "s")",
                     hint: agreed.reason, status: "Agreed", done: true))
+            if let response = agreed.response {
+                let days = "\(response.workingDays) working day\(response.workingDays == 1 ? "" : "s")"
+                items.append(
+                    Requirement(
+                        name: "Response from \(response.from.name) within \(days)",
+                        hint: nil,
+                        status: visit.responseGivenOn.map { "Given \(Formatting.date($0))" }
+                            ?? "Due \(Formatting.date(response.due))",
+                        done: visit.responseGivenOn != nil))
+            }
         }
         for document in policy.referenceDocuments where document.applies(to: stage.id) {
             items.append(

@@ -28,7 +28,7 @@ struct DisputePage: Encodable {
         var owner: String
         var due: String
         var status: String
-        var done: Bool
+        var colour: String
     }
 
     struct ActionLink: Encodable {
@@ -117,6 +117,12 @@ extension DisputePage {
                 ? DeadlineView(
                     label: "Acknowledgement due", due: state.acknowledgementDue, today: today, calendar: calendar,
                     open: open) : nil,
+            state.currentStage.responseGivenOn == nil
+                ? state.currentStage.agreedTimescale?.response.flatMap { response in
+                    DeadlineView(
+                        label: "Response from \(response.from.name) due", due: response.due, today: today,
+                        calendar: calendar, open: open)
+                } : nil,
             DeadlineView(
                 label: "Whole process due", due: state.overallDue, today: today, calendar: calendar, open: open),
         ].compactMap { $0 }
@@ -128,10 +134,16 @@ extension DisputePage {
                 stage: policy.stage(participation.stage)?.title ?? participation.stage)
         }
         plan = state.plan.map { action in
-            let completed = state.completedActions[action.id]
+            if let completed = state.completedActions[action.id] {
+                return ActionRow(
+                    action: action.action, owner: action.owner.name, due: Formatting.date(action.due),
+                    status: "Done \(Formatting.date(completed.completedOn))", colour: "green")
+            }
+            // An open action's due date is watched like the stage's: the same words and colours.
+            let watched = DeadlineView(label: "", due: action.due, today: today, calendar: calendar, open: open)
             return ActionRow(
                 action: action.action, owner: action.owner.name, due: Formatting.date(action.due),
-                status: completed.map { "Done \(Formatting.date($0.completedOn))" } ?? "Open", done: completed != nil)
+                status: open ? watched?.tag ?? "Open" : "Not done", colour: open ? watched?.colour ?? "blue" : "grey")
         }
         hasPlan = !plan.isEmpty
         timeline = try dispute.loaded.events.reversed().map { try TimelineEntry($0, policy: policy) }

@@ -16,7 +16,18 @@ struct MyWorkController: RouteCollection {
         var hasRows: Bool
     }
 
+    /// One of the person's own actions: a plan action or a response they agreed to give.
+    struct ActionRow: Encodable {
+        var reference: String
+        var href: String
+        var action: String
+        var deadline: DeadlineView?
+    }
+
     struct MyWorkPage: Encodable {
+        var actions: [ActionRow]
+        var hasActions: Bool
+        var showActions: Bool
         var sections: [Section]
         var canRaise: Bool
         var raiseHref: String
@@ -44,6 +55,13 @@ struct MyWorkController: RouteCollection {
             mine.formUnion(try await DisputeAccess.alerted(services.database, person: person))
         }
         let context = try await DisputeListContext.load(services, now: request.now)
+        var actions: [ActionRow] = []
+        if let person = account.personID, account.role.actsAsPerson {
+            let seen = Set(visible.map(\.id))
+            actions = try await DisputeActionRow.owned(by: person, services.database).filter {
+                seen.contains($0.disputeID)
+            }.map { context.actionRow($0) }
+        }
         let rows = visible.map { (summary: $0, row: context.row($0)) }
         let open = rows.filter { $0.summary.status == DisputeStatus.open.rawValue }
         let recentCutoff = EventChain.timestamp(request.now.addingTimeInterval(-30 * 24 * 3600))
@@ -77,8 +95,19 @@ struct MyWorkController: RouteCollection {
         return try await request.page(
             "my-work", title: "My work",
             MyWorkPage(
+                actions: actions, hasActions: !actions.isEmpty, showActions: account.role.actsAsPerson,
                 sections: sections, canRaise: account.role.actsAsPerson, raiseHref: SiteRoute.choosePartnership.path,
                 overviewHref: overview, visibleSummary: summary(visible.count, partnershipWide: overview != nil)),
             notice: request.notice)
+    }
+}
+
+extension DisputeListContext {
+    func actionRow(_ row: DisputeActionRow) -> MyWorkController.ActionRow {
+        let calendar = calendars[row.partnershipID] ?? WorkingCalendar(region: .englandAndWales, holidays: .standard)
+        return MyWorkController.ActionRow(
+            reference: row.reference, href: SiteRoute.dispute(.value(row.disputeID)).path + "#plan",
+            action: row.action.action,
+            deadline: DeadlineView(label: "Due", due: row.action.due, today: today, calendar: calendar, open: true))
     }
 }

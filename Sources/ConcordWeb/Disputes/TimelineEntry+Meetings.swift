@@ -40,6 +40,9 @@ extension TimelineEntry {
                 Line(label: "Why", text: agreed.reason),
                 Line(label: "Agreed by", text: Formatting.people(agreed.agreedBy)),
             ]
+                + (agreed.response.map { response in
+                    [Line(label: "Response", text: "From \(response.from.name) by \(Formatting.date(response.due))")]
+                } ?? [])
         )
     }
 

@@ -29,6 +29,45 @@ import Testing
                 == "The timescale agreed for this stage ends")
     }
 
+    @Test("A timescale for response from the other line manager should also be agreed")
+    func theResponseHasItsOwnAgreedTimescale() throws {
+        var dispute = try DisputeHarness("sunderland", on: monday)
+        let tuesday = ukDate("2027-02-02")
+        dispute.today = tuesday
+        dispute.expectRefused(
+            .agreeTimescale(
+                workingDays: 5, reason: "Risk", agreedBy: Parties.bothSides,
+                response: ResponseRequest(from: Parties.officer, workingDays: 6)),
+            .agreedTimescaleTooLong(maximum: 5))
+        dispute.expectRefused(
+            .agreeTimescale(
+                workingDays: 5, reason: "Risk", agreedBy: Parties.bothSides,
+                response: ResponseRequest(from: Parties.policeManager, workingDays: 2)),
+            .responderNotTakingPart("Tina Moss"), mentioning: ["add them to the dispute"])
+        try dispute.run(
+            .agreeTimescale(
+                workingDays: 5, reason: "The child is safe at school meanwhile", agreedBy: Parties.bothSides,
+                response: ResponseRequest(from: Parties.officer, workingDays: 2)))
+        // Two working days from the day it was agreed, not from the stage's start.
+        let response = try #require(dispute.state.currentStage.agreedTimescale?.response)
+        #expect(response.due == ukDate("2027-02-04"))
+        #expect(
+            dispute.state.watchedActions.map(\.owner) == [Parties.officer]
+                && dispute.state.watchedActions.first?.kind == .response)
+        // Their response is given in a discussion they take part in.
+        try dispute.run(
+            .recordDiscussion(
+                heldOn: ukDate("2027-02-03"), method: .telephone, participants: [Parties.councilManager],
+                summary: "Chased the police"), on: ukDate("2027-02-03"))
+        #expect(dispute.state.currentStage.responseGivenOn == nil)
+        try dispute.run(
+            .recordDiscussion(
+                heldOn: ukDate("2027-02-03"), method: .telephone, participants: Parties.bothSides,
+                summary: "The police responded"))
+        #expect(dispute.state.currentStage.responseGivenOn == ukDate("2027-02-03"))
+        #expect(dispute.state.watchedActions.isEmpty)
+    }
+
     @Test("A policy whose timescale is not agreed by the people at the stage refuses an agreed one")
     func oldhamHasNoAgreedTimescale() throws {
         let dispute = try DisputeHarness("oldham", on: monday)
