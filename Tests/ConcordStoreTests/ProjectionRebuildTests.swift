@@ -27,6 +27,7 @@ import Testing
             let mix = try await MixedDisputes.seed(database)
             let before = try await DisputeQueries.snapshot(database)
             try await TestDatabase.sql(database, "DELETE FROM dispute_people")
+            try await TestDatabase.sql(database, "DELETE FROM dispute_actions")
             try await TestDatabase.sql(database, "DELETE FROM disputes")
             #expect(try await DisputeQueries.snapshot(database) == [])
             #expect(try await DisputeQueries.list(database) == [])

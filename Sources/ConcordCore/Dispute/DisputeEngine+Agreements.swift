@@ -59,7 +59,7 @@ extension DisputeEngine {
             let review = state.reviewDecisions.last?.review ?? policy.reviewNames.first ?? "review"
             throw .reviewNotHeld(review: review)
         }
-        guard record.heldOn <= today else { throw .minutesBeforeMeeting }
+        guard record.heldOn <= today else { throw .reviewInFuture }
         guard !record.participants.isEmpty else { throw .missingField("who took part in the review") }
         return [
             .reviewRecorded(

@@ -125,8 +125,7 @@ extension DisputeEngine {
             guard case .meetingParticipant(let capacity, let condition, let stage) = rule.kind, stage == visit.stage
             else { continue }
             if let condition, !condition.holds(flags: state.childFlags, category: state.raised.category) { continue }
-            let holders = Set(state.participants.filter { $0.capacity == capacity }.map(\.person.id))
-            for minuted in visit.minutes where !minuted.minutes.attendees.contains(where: { holders.contains($0.id) }) {
+            if let minuted = state.latestMinutes(without: capacity) {
                 throw .meetingParticipantMissing(capacity, meeting: minuted.name, stage: stage)
             }
         }
@@ -134,6 +133,14 @@ extension DisputeEngine {
 }
 
 extension DisputeState {
+    /// The current stage's latest minutes, when they do not show anyone in `capacity` present.
+    /// Only the latest count: a meeting held again with them is the remedy for one without.
+    public func latestMinutes(without capacity: Capacity) -> DisputeEvent.MeetingMinutesRecorded? {
+        guard let latest = currentStage.minutes.last else { return nil }
+        let holders = Set(participants.filter { $0.capacity == capacity }.map(\.person.id))
+        return latest.minutes.attendees.contains(where: { holders.contains($0.id) }) ? nil : latest
+    }
+
     /// Whether someone in `capacity` takes part as a rule naming `ruleStages` needs at the
     /// current stage. A rule naming several stages ("with the designated lead for safeguarding at
     /// each stage") needs them at each: joining at the stage or in one of its discussions.

@@ -31,6 +31,7 @@ public enum DisputeError: Error, Hashable, Sendable, CustomStringConvertible {
     case discussionInFuture
     case meetingLength
     case minutesBeforeMeeting
+    case reviewInFuture
     case unknownPerson(String)
     case actionDueBeforeMeeting(String)
     case reviewBeforeMeeting
@@ -100,6 +101,7 @@ public enum DisputeError: Error, Hashable, Sendable, CustomStringConvertible {
             "a discussion can only be recorded once it has taken place: give today's date or an earlier one"
         case .meetingLength: "a meeting must last between 15 minutes and 8 hours"
         case .minutesBeforeMeeting: "minutes can only be recorded once the meeting has been held: check the date"
+        case .reviewInFuture: "a review can only be recorded once it has been held: give today's date or an earlier one"
         case .unknownPerson(let name):
             "\(name) does not take part in this dispute and was not invited to the meeting: add them to the dispute first"
         case .actionDueBeforeMeeting(let action):

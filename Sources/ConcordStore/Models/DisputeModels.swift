@@ -68,7 +68,10 @@ final class DisputeActionModel: Model, @unchecked Sendable {
         self.kind = watched.kind.rawValue
         self.action = watched.action
         self.ownerID = watched.owner.id
-        self.owner = String(decoding: (try? JSONEncoder().encode(watched.owner)) ?? Data(), as: UTF8.self)
+        // Sorted keys, so a rebuild writes the same text.
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        self.owner = String(decoding: (try? encoder.encode(watched.owner)) ?? Data(), as: UTF8.self)
         self.dueOn = watched.due.iso
     }
 }

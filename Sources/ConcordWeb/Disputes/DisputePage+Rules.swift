@@ -68,10 +68,9 @@ extension DisputePage {
                 continue
             }
             if let condition, !condition.holds(flags: state.childFlags, category: state.raised.category) { continue }
-            let holders = Set(state.participants.filter { $0.capacity == capacity }.map(\.person.id))
             let minutes = state.currentStage.minutes
-            let present = minutes.contains { $0.minutes.attendees.contains { holders.contains($0.id) } }
-            let missing = minutes.contains { !$0.minutes.attendees.contains { holders.contains($0.id) } }
+            let missing = state.latestMinutes(without: capacity) != nil
+            let present = !minutes.isEmpty && !missing
             let status =
                 minutes.isEmpty
                 ? "Needed if a \(stage.meeting?.name.lowercased() ?? "meeting") is held"

@@ -61,6 +61,11 @@ import Testing
         try dispute.run(.considerReview(willHold: true, note: nil))
         try dispute.run(.recordStageRecords(StageRecords(actionsTaken: "Decided", outcome: "Agreed")))
         try dispute.run(.resolve(outcome: "Agreed", agreedBy: Parties.bothSides, followUp: nil))
+        dispute.today = ukDate("2027-02-09")
+        dispute.expectRefused(
+            .recordReview(
+                ReviewRecord(heldOn: ukDate("2027-02-10"), participants: seniors, lessons: "x", policyChanges: nil)),
+            .reviewInFuture, mentioning: ["review can only be recorded once it has been held"])
         try dispute.run(
             .recordReview(
                 ReviewRecord(
