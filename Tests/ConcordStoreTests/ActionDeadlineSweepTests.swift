@@ -90,7 +90,8 @@ import Testing
             #expect(try await DisputeQueries.snapshot(database) == before)
             // As a database from before the table: the migration finds the open actions.
             _ = try await RawSQL.rows(database, "DROP TABLE dispute_actions")
-            _ = try await RawSQL.rows(database, "DELETE FROM _fluent_migrations WHERE name LIKE '%CreateDisputeActions'")
+            _ = try await RawSQL.rows(
+                database, "DELETE FROM _fluent_migrations WHERE name LIKE '%CreateDisputeActions'")
             try await database.migrate()
             #expect(try await DisputeQueries.snapshot(database) == before)
         }

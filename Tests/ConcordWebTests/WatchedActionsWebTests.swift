@@ -60,7 +60,9 @@ struct WatchedActionsWebTests {
             #expect(response.workingDays == 2 && response.from.id == responder.value)
             let page = try await browser.get("/disputes/\(id)")
             #expect(page.element("deadlines")?.contains("Response from \(response.from.name) due") == true)
-            #expect(page.element("requirements")?.contains("Response from \(response.from.name) within 2 working days") == true)
+            #expect(
+                page.element("requirements")?.contains("Response from \(response.from.name) within 2 working days")
+                    == true)
         }
     }
 }

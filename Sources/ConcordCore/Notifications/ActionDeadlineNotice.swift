@@ -33,7 +33,8 @@ public enum ActionDeadlineNotice {
                 kind: .reminder, audience: .people([action.owner]),
                 subject: "\(subject.reference): your action is due \(action.due.textWithWeekday)",
                 content: NoticeContent(
-                    lead: "A reminder: \(what.lowercasedFirst) is due the next working day, \(action.due.textWithWeekday).",
+                    lead:
+                        "A reminder: \(what.lowercasedFirst) is due the next working day, \(action.due.textWithWeekday).",
                     facts: facts, details: details,
                     action: "Do it and mark it done in Concord, or agree a new date with the others in the dispute."),
                 key: key)

@@ -98,7 +98,10 @@ extension NoticeWriting {
                 NoticeContent.Fact("Agreed by", agreed.agreedBy.map(\.name).joined(separator: ", ")),
             ]
                 + (agreed.response.map { response in
-                    [NoticeContent.Fact("Response due", "From \(response.from.name) by \(response.due.textWithWeekday)")]
+                    [
+                        NoticeContent.Fact(
+                            "Response due", "From \(response.from.name) by \(response.due.textWithWeekday)")
+                    ]
                 } ?? []),
             details: [NoticeContent.Section("Why this timescale", [agreed.reason])],
             action: "Work to the agreed date; Concord reminds everyone the working day before it.")

@@ -17,7 +17,9 @@ public struct DisputeActionRow: Sendable {
     }
 
     /// A partnership's watched actions due on or before a day, from the due-date index.
-    static func due(partnership: UUID, upTo latest: LocalDate, _ sql: any SQLDatabase) async throws
+    static func due(
+        partnership: UUID, upTo latest: LocalDate, _ sql: any SQLDatabase
+    ) async throws
         -> [DisputeActionRow]
     {
         try await load(

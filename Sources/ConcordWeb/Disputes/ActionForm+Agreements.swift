@@ -117,7 +117,9 @@ extension ActionForm {
             let responseDays = sent.text("response-days")
             if !responder.isEmpty || !responseDays.isEmpty {
                 let person = choices.person(responder)
-                if person == nil { errors.add("responder", "Select who is to respond, or leave the number of days empty") }
+                if person == nil {
+                    errors.add("responder", "Select who is to respond, or leave the number of days empty")
+                }
                 let within = Int(responseDays)
                 if within == nil {
                     errors.add("response-days", "Enter the number of working days for the response, for example 2")
