@@ -67,6 +67,42 @@ import Testing
         #expect(result.stdout == "\(oldham): ok (oldham, 4 stages)\n\(sunderland): ok (sunderland, 4 stages)\n")
     }
 
+    @Test func quotesAreCheckedAgainstTheProtocolsText() throws {
+        let cli = try CLI()
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let oldham = root.appendingPathComponent("Sources/ConcordCore/Resources/Policies/oldham.yaml").path
+        let seed = root.appendingPathComponent("../shared/seeds/000_36ed91dd46ade3d5.txt").standardizedFileURL.path
+        let good = try cli.run("policy", "check", "--source", seed, oldham)
+        #expect(good.status == 0, "stderr: \(good.stderr)")
+        #expect(good.stdout == "\(oldham): ok (oldham, 4 stages; every quote is word for word in the source)\n")
+
+        let text = try String(contentsOfFile: oldham, encoding: .utf8)
+        let altered = try cli.write(
+            text.replacingOccurrences(of: "within 5 working days", with: "within 10 working days"), to: "altered.yaml")
+        let bad = try cli.run("policy", "check", "--source", seed, altered)
+        #expect(bad.status == 1)
+        let lines = CLIOutput.stderrLines(bad)
+        #expect(lines.count == 2, "stderr: \(bad.stderr)")
+        #expect(lines.first?.hasPrefix("\(altered):") == true)
+        #expect(
+            lines.first?.contains(": this quote is not word for word in \(seed); it matches the source as far as")
+                == true)
+    }
+
+    @Test func oneStageIsOneStage() throws {
+        let cli = try CLI()
+        let text = scottishPolicyYAML
+        let stages = try #require(text.range(of: "\nstages:\n"))
+        let second = try #require(text.range(of: "\n  - id:", range: stages.upperBound..<text.endIndex))
+        let rest = text[second.lowerBound...]
+        let end = rest.range(of: "\n[a-z]", options: .regularExpression)?.lowerBound ?? rest.endIndex
+        let single = String(text[..<second.lowerBound]) + String(rest[end...])
+        let file = try cli.write(single, to: "single.yaml")
+        let result = try cli.run("policy", "check", file)
+        #expect(result.stdout == "\(file): ok (test-partnership, 1 stage)\n", "stderr: \(result.stderr)")
+    }
+
     @Test func missingFileIsReportedByName() throws {
         let cli = try CLI()
         let missing = cli.dataDirectory.appendingPathComponent("missing.yaml").path

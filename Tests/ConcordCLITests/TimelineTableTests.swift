@@ -15,10 +15,12 @@ import Testing
         #expect(row.hasSuffix("none set by the protocol"))
         let headOfService = try #require(lines.first { $0.contains("[head-of-service]") })
         #expect(headOfService.contains("2026-12-21  2026-12-30  5 working days from the start of the stage"))
+        // "the next stage" says nothing after the last stage, so the last is named on its own.
         #expect(
-            lines.last
-                == "Stages with no timescale: team-manager, assistant-director, partnership; the next stage is shown starting the same day."
-        )
+            lines.suffix(2) == [
+                "Stages team-manager, assistant-director have no timescale, so the stage after each is shown starting the same day.",
+                "The last stage, partnership, has no timescale.",
+            ])
         #expect(!result.stdout.contains("Acknowledgement due"))
         #expect(!result.stdout.contains("Whole process due"))
     }
@@ -28,7 +30,8 @@ import Testing
         #expect(result.status == 0)
         #expect(
             result.stdout.hasSuffix(
-                "Stages with no timescale: informal, formal, head-of-safeguarding; the next stage is shown starting the same day.\n"
+                "Stages informal, formal have no timescale, so the stage after each is shown starting the same day.\n"
+                    + "The last stage, head-of-safeguarding, has no timescale.\n"
             ))
         #expect(CLIOutput.lines(result.stdout).filter { $0.hasSuffix("none set by the protocol") }.count == 3)
     }
@@ -63,7 +66,7 @@ import Testing
         #expect(partners.contains("2026-12-21  2027-01-19  15 working days from receipt in writing"))
         #expect(
             lines.last
-                == "Stages with no timescale: strategic-delivery-group, chair-in-writing; the next stage is shown starting the same day."
+                == "Stages strategic-delivery-group, chair-in-writing have no timescale, so the stage after each is shown starting the same day."
         )
     }
 

@@ -113,4 +113,44 @@ struct AdminPolicyTests {
             #expect(page.body.contains("not both"))
         }
     }
+
+    /// Oldham's seed protocol, beside the package in `../shared/seeds`.
+    static func oldhamSeed() throws -> String {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let seed = root.appendingPathComponent("../shared/seeds/000_36ed91dd46ade3d5.txt").standardizedFileURL
+        return try String(contentsOf: seed, encoding: .utf8)
+    }
+
+    @Test("with the protocol's text attached, a policy quoting it word for word installs")
+    func quotesCheckedAgainstTheProtocol() async throws {
+        try await WebHarness.with { h in
+            let browser = try await h.signedIn(AdminFixtures.admin)
+            try await browser.get(Self.path)
+            let page = try await browser.postMultipart(
+                Self.path, ["yaml": AdminFixtures.oldhamRevised, "source": try Self.oldhamSeed()])
+            #expect(page.status == .seeOther, "\(page.body)")
+            #expect(try await Directory(h.database).policyVersions(partnership: AdminFixtures.oldhamID(h)).count == 2)
+        }
+    }
+
+    @Test("a quote that is not in the attached protocol text is shown at its line, and nothing is installed")
+    func quoteNotInTheProtocol() async throws {
+        try await WebHarness.with { h in
+            let browser = try await h.signedIn(AdminFixtures.admin)
+            try await browser.get(Self.path)
+            let seed = try Self.oldhamSeed()
+            let sentence = "to ensure decision making captured on"
+            #expect(seed.contains(sentence))
+            let page = try await browser.postMultipart(
+                Self.path,
+                ["yaml": AdminFixtures.oldhamRevised, "source": seed.replacingOccurrences(of: sentence, with: "")])
+            #expect(page.status == .unprocessableEntity)
+            #expect(
+                page.body.contains("confirmations.quote: this quote is not word for word in the protocol&#39;s text"),
+                "\(page.body)")
+            #expect(page.body.contains("Line 20, column "))
+            #expect(try await Directory(h.database).policyVersions(partnership: AdminFixtures.oldhamID(h)).count == 1)
+        }
+    }
 }

@@ -48,17 +48,24 @@ struct PolicyCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check policy files strictly, reporting every problem with its line and column.")
         @Argument(help: "YAML policy files.") var files: [String]
+        @Option(
+            name: .customLong("source"),
+            help: "The protocol's own text (UTF-8; repeatable): every quote must be in it word for word.")
+        var sources: [String] = []
 
         func validate() throws {
             if files.isEmpty { throw ValidationError("name at least one policy file to check") }
         }
 
         func run() throws {
+            let texts = try sources.map { SourceText(name: $0, text: try PolicyArgument.text(of: $0)) }
             var failed = 0
             for file in files {
                 do {
-                    let policy = try PolicyArgument.read(file: file)
-                    Console.print("\(file): ok (\(policy.id), \(policy.stages.count) stages)")
+                    let policy = try PolicyArgument.read(file: file, sources: texts)
+                    let stages = policy.stages.count == 1 ? "1 stage" : "\(policy.stages.count) stages"
+                    let quotes = texts.isEmpty ? "" : "; every quote is word for word in the source"
+                    Console.print("\(file): ok (\(policy.id), \(stages)\(quotes))")
                 } catch let problems as DocumentProblems {
                     failed += 1
                     Console.error(problems.description)
@@ -87,10 +94,14 @@ enum PolicyArgument {
         return try read(file: argument)
     }
 
-    static func read(file: String) throws -> Policy {
+    static func read(file: String, sources: [SourceText] = []) throws -> Policy {
+        try PolicyReader.read(try text(of: file), file: file, sources: sources)
+    }
+
+    static func text(of file: String) throws -> String {
         guard let data = FileManager.default.contents(atPath: file) else { throw InvalidInput("cannot read \(file)") }
         guard let text = String(data: data, encoding: .utf8) else { throw InvalidInput("\(file) is not UTF-8 text") }
-        return try PolicyReader.read(text, file: file)
+        return text
     }
 }
 

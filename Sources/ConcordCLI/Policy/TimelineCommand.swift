@@ -43,11 +43,17 @@ extension PolicyCommand {
             if let due = timeline.acknowledgementDue { lines.append("Acknowledgement due: \(due.iso)") }
             if let due = timeline.overallDue { lines.append("Whole process due: \(due.iso)") }
             let without = timeline.stagesWithoutTimescale.map(\.id)
-            lines.append(
-                without.isEmpty
-                    ? "Every stage has a timescale."
-                    : "Stages with no timescale: \(without.joined(separator: ", ")); the next stage is shown starting the same day."
-            )
+            let last = policy.stages.last?.id
+            let before = without.filter { $0 != last }
+            if without.isEmpty { lines.append("Every stage has a timescale.") }
+            if !before.isEmpty {
+                let named =
+                    before.count == 1 ? "Stage \(before[0]) has" : "Stages \(before.joined(separator: ", ")) have"
+                lines.append(
+                    "\(named) no timescale, so the stage after \(before.count == 1 ? "it" : "each") is shown starting the same day."
+                )
+            }
+            if let last, without.contains(last) { lines.append("The last stage, \(last), has no timescale.") }
             return lines.joined(separator: "\n")
         }
     }

@@ -5,14 +5,28 @@ import Yams
 /// column and field path instead of stopping at the first.
 final class NodeReader {
     let file: String
+    /// The texts quotes must come from word for word; none when no source was given.
+    let sources: [SourceText]
     private(set) var problems: [DocumentProblem] = []
+    private var lines: [Substring] = []
 
-    init(file: String) {
+    init(file: String, sources: [SourceText] = []) {
         self.file = file
+        self.sources = sources
+    }
+
+    /// Every problem, in the order of the lines they are on, so an author works down the file.
+    var problemsInLineOrder: [DocumentProblem] {
+        problems.enumerated().sorted { lhs, rhs in
+            let left = (lhs.element.line ?? .max, lhs.element.column ?? .max, lhs.offset)
+            let right = (rhs.element.line ?? .max, rhs.element.column ?? .max, rhs.offset)
+            return left < right
+        }.map(\.element)
     }
 
     /// Parses the text into a node tree; syntax errors become problems with Yams's location.
     func compose(_ text: String) -> Node? {
+        lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         do {
             guard let node = try Yams.compose(yaml: text) else {
                 report(nil, "", "the document is empty")
@@ -46,7 +60,10 @@ final class NodeReader {
                 continue
             }
             guard allowed.contains(key) else {
-                report(keyNode, join(field, key), "unknown key; expected one of \(describe(required + optional))")
+                let guess = Suggestion.closest(to: key, among: required + optional).map { "did you mean \"\($0)\"? " }
+                report(
+                    keyNode, join(field, key),
+                    "unknown key; \(guess ?? "")expected one of \(describe(required + optional))")
                 continue
             }
             values[key] = value
@@ -79,6 +96,23 @@ final class NodeReader {
             report(node, field, "expected text, found an empty value")
             return nil
         }
+        return text
+    }
+
+    /// Text the protocol is quoted in; with a source, it must be there word for word.
+    func quote(_ node: Node, _ field: String) -> String? {
+        guard let text = string(node, field) else { return nil }
+        guard !sources.isEmpty else { return text }
+        var closest: String?
+        for source in sources {
+            switch source.match(text) {
+            case .found: return text
+            case .differs(let agreeing): if (agreeing?.count ?? 0) > (closest?.count ?? 0) { closest = agreeing }
+            }
+        }
+        let names = sources.map(\.name).joined(separator: " or ")
+        let place = closest.map { "; it matches the source as far as \"\($0)\" and then differs" } ?? ""
+        report(node, field, "this quote is not word for word in \(names)\(place)")
         return text
     }
 
@@ -115,7 +149,12 @@ final class NodeReader {
     where T.RawValue == String {
         guard let text = string(node, field) else { return nil }
         guard let value = T(rawValue: text) else {
-            report(node, field, "unknown value \"\(text)\"; expected one of \(describe(T.allCases.map(\.rawValue)))")
+            let synonyms = ((T.self as? any Synonymous.Type)?.rawSynonyms) ?? [:]
+            let allowed = T.allCases.map(\.rawValue)
+            let guess = Suggestion.closest(to: text, among: allowed, synonyms: synonyms).map {
+                "did you mean \"\($0)\"? "
+            }
+            report(node, field, "unknown value \"\(text)\"; \(guess ?? "")expected one of \(describe(allowed))")
             return nil
         }
         return value
@@ -158,13 +197,31 @@ final class NodeReader {
         }
     }
 
+    /// How to fix the usual causes of a syntax error, which YAML's own words do not say.
+    private func hint(_ problem: String, line: Int) -> String {
+        let text = line >= 1 && line <= lines.count ? lines[line - 1] : ""
+        if text.contains("\t") || problem.contains("tab") {
+            return "; YAML indents with spaces only: replace the tab on line \(line) with spaces"
+        }
+        if problem.contains("mapping values are not allowed") {
+            return "; a value containing \": \" must be quoted: put the whole value in double quotes, "
+                + "e.g. summary: \"Stage 1: talk by telephone\""
+        }
+        if problem.contains("could not find expected ':'") || problem.contains("did not find expected key") {
+            return "; check the lines above for a key without \":\", a quote opened and not closed, "
+                + "or an entry indented differently from the ones beside it"
+        }
+        return ""
+    }
+
     private func reportSyntax(_ error: YamlError) {
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
             .composer(_, let problem, let mark, _):
             problems.append(
                 DocumentProblem(
-                    file: file, line: mark.line, column: mark.column, field: "", message: "syntax error: \(problem)"))
+                    file: file, line: mark.line, column: mark.column, field: "",
+                    message: "syntax error: \(problem)" + hint(problem, line: mark.line)))
         case .duplicatedKeysInMapping(let duplicates, let context):
             problems.append(
                 DocumentProblem(

@@ -13,7 +13,7 @@ extension PolicyReader {
         let copyTo = reader.list(fields["copy_to"], fields.field("copy_to")) {
             reader.choice($0, $1, of: RoleLevel.self)
         }
-        let quote = fields["quote"].flatMap { reader.string($0, fields.field("quote")) }
+        let quote = fields["quote"].flatMap { reader.quote($0, fields.field("quote")) }
         if fields["include"] == nil && fields["copy_to"] == nil {
             reader.report(
                 node, "confirmations", "expected \"include\" or \"copy_to\" (or both) to say what confirmations do")
@@ -31,7 +31,7 @@ extension PolicyReader {
     /// A mapping holding only the protocol's words, so the stage says where the duty comes from.
     static func readLineManagerNotice(_ node: Node, _ path: String, _ reader: NodeReader) -> LineManagerNotice? {
         guard let fields = reader.mapping(node, path, required: ["quote"]) else { return nil }
-        guard let quote = fields["quote"].flatMap({ reader.string($0, fields.field("quote")) }) else { return nil }
+        guard let quote = fields["quote"].flatMap({ reader.quote($0, fields.field("quote")) }) else { return nil }
         return LineManagerNotice(quote: quote)
     }
 }

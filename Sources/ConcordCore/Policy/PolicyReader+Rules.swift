@@ -9,6 +9,13 @@ extension PolicyReader {
         let timescale = fields["timescale"].flatMap {
             readTimescale($0, fields.field("timescale"), .stageStart, reader)
         }
+        if let timescale, ![.stageStart, .receivedInWriting].contains(timescale.from) {
+            reader.report(
+                fields["timescale"]?["from"], fields.field("timescale.from"),
+                "an acknowledgement is due after its stage begins, so it counts from stage-start (or "
+                    + "received-in-writing, the same day); \"\(timescale.from.rawValue)\" could make it due before the stage starts"
+            )
+        }
         guard let stage, let timescale else { return nil }
         return Acknowledgement(stage: stage, timescale: timescale)
     }
@@ -137,6 +144,6 @@ extension PolicyReader {
     }
 
     private static func quote(_ fields: Fields, _ reader: NodeReader) -> String? {
-        fields["quote"].flatMap { reader.string($0, fields.field("quote")) }
+        fields["quote"].flatMap { reader.quote($0, fields.field("quote")) }
     }
 }

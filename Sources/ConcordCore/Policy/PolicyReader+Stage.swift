@@ -34,7 +34,7 @@ extension PolicyReader {
                 fields["may_record"], fields.field("may_record"),
                 "\"\(kind.rawValue)\" is already required under records")
         }
-        let subject = fields["confirmation_subject"].flatMap { reader.string($0, fields.field("confirmation_subject")) }
+        let subject = fields["confirmation_subject"].flatMap { reader.quote($0, fields.field("confirmation_subject")) }
         let meeting = fields["meeting"].flatMap { readMeeting($0, fields.field("meeting"), reader) }
         let forms = reader.list(fields["forms"], fields.field("forms")) { readForm($0, $1, reader) }
         if timescale?.metBy == .meetingOffered, meeting == nil, let node = fields["timescale"] {
@@ -73,7 +73,7 @@ extension PolicyReader {
         let side = fields["side"].flatMap { reader.choice($0, fields.field("side"), of: Side.self) }
         let title = fields["title"].flatMap { reader.string($0, fields.field("title")) }
         let capacity = fields["capacity"].flatMap { reader.choice($0, fields.field("capacity"), of: Capacity.self) }
-        let onlyIf = fields["only_if"].flatMap { reader.string($0, fields.field("only_if")) }
+        let onlyIf = fields["only_if"].flatMap { reader.quote($0, fields.field("only_if")) }
         guard let level else { return nil }
         return Participant(level: level, side: side ?? .both, title: title, capacity: capacity, onlyIf: onlyIf)
     }
@@ -91,7 +91,7 @@ extension PolicyReader {
         for method in Set(methods).intersection(discouraged) {
             reader.report(node, path, "\"\(method.rawValue)\" is both expected and discouraged")
         }
-        let quote = fields["quote"].flatMap { reader.string($0, fields.field("quote")) }
+        let quote = fields["quote"].flatMap { reader.quote($0, fields.field("quote")) }
         return ContactExpectation(methods: methods, discouraged: discouraged, quote: quote)
     }
 
@@ -107,7 +107,7 @@ extension PolicyReader {
             reader.choice($0, $1, of: MeetingTemplate.self)
         }
         let learning = fields["learning"].flatMap { reader.bool($0, fields.field("learning")) } ?? false
-        let quote = fields["quote"].flatMap { reader.string($0, fields.field("quote")) }
+        let quote = fields["quote"].flatMap { reader.quote($0, fields.field("quote")) }
         guard let name else { return nil }
         return Meeting(
             name: name, required: required ?? false, chair: chair, templates: templates, learning: learning,
@@ -120,7 +120,7 @@ extension PolicyReader {
         }
         let id = fields["id"].flatMap { readIdentifier($0, fields.field("id"), reader) }
         let title = fields["title"].flatMap { reader.string($0, fields.field("title")) }
-        let quote = fields["quote"].flatMap { reader.string($0, fields.field("quote")) }
+        let quote = fields["quote"].flatMap { reader.quote($0, fields.field("quote")) }
         guard let id, let title else { return nil }
         return Form(id: id, title: title, quote: quote)
     }

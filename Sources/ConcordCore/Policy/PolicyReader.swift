@@ -5,10 +5,16 @@ import Yams
 /// rules pointing at missing stages and non-positive timescales are all reported together,
 /// each with its file, line, column and field.
 public enum PolicyReader {
-    public static func read(_ text: String, file: String) throws(DocumentProblems) -> Policy {
-        let reader = NodeReader(file: file)
+    ///
+    /// With `sources` (the protocol's own text), every quote must be in one of them word for word.
+    public static func read(
+        _ text: String, file: String, sources: [SourceText] = []
+    ) throws(DocumentProblems)
+        -> Policy
+    {
+        let reader = NodeReader(file: file, sources: sources)
         let policy = reader.compose(text).flatMap { readPolicy($0, reader) }
-        guard let policy, reader.problems.isEmpty else { throw DocumentProblems(reader.problems) }
+        guard let policy, reader.problems.isEmpty else { throw DocumentProblems(reader.problemsInLineOrder) }
         return policy
     }
 

@@ -4,6 +4,12 @@ public struct Timescale: Hashable, Sendable {
         case workingDays = "working_days"
         case calendarDays = "calendar_days"
         case months
+        /// Hours counted on working days only, all 24 of each: "within 48 hours (2 working days)".
+        /// Deadlines are days, so a part of a day counts as the whole working day.
+        case hours
+        /// "Immediately", "without delay", "the same working day": by the end of the working day
+        /// it is counted from, or the next working day when that day is not one.
+        case immediately
     }
 
     /// What the time is measured from.
@@ -94,7 +100,14 @@ public struct Timescale: Hashable, Sendable {
         case .workingDays: amount == 1 ? "1 working day" : "\(amount) working days"
         case .calendarDays: amount == 1 ? "1 calendar day" : "\(amount) calendar days"
         case .months: amount == 1 ? "1 month" : "\(amount) months"
+        case .hours: "\(amount) hours (\(Self.workingDays(inHours: amount)) working day\(amount > 24 ? "s" : ""))"
+        case .immediately: "immediately (the same working day)"
         }
+    }
+
+    /// Working days that `hours` hours take: 24 to a working day, a part day counting whole.
+    public static func workingDays(inHours hours: Int) -> Int {
+        (hours + 23) / 24
     }
 
     /// The timescale in full, as people read it: "5 working days from the start of the stage,
@@ -137,6 +150,11 @@ public struct Timescale: Hashable, Sendable {
             var day = anchor.adding(months: amount)
             while try !calendar.isWorkingDay(day) { day = day.adding(days: 1) }
             return day
+        case .hours: return try calendar.adding(workingDays: Self.workingDays(inHours: amount), to: anchor)
+        case .immediately:
+            var day = anchor
+            while try !calendar.isWorkingDay(day) { day = day.adding(days: 1) }
+            return day
         }
     }
 }
@@ -151,7 +169,11 @@ extension Timescale: Encodable {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Key.self)
-        try container.encode(amount, forKey: Key(stringValue: unit.rawValue))
+        if unit == .immediately {
+            try container.encode(true, forKey: Key(stringValue: unit.rawValue))
+        } else {
+            try container.encode(amount, forKey: Key(stringValue: unit.rawValue))
+        }
         try container.encode(from, forKey: Key(stringValue: "from"))
         if kind != .completeWithin { try container.encode(kind, forKey: Key(stringValue: "kind")) }
         try container.encodeIfPresent(metBy, forKey: Key(stringValue: "met_by"))

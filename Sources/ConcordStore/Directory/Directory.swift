@@ -80,11 +80,11 @@ public struct Directory: Sendable {
     /// same text again returns the existing version.
     @discardableResult
     public func installPolicy(
-        _ yaml: String, file: String, partnership: UUID, at now: Date = Date()
+        _ yaml: String, file: String, partnership: UUID, at now: Date = Date(), sources: [SourceText] = []
     ) async throws
         -> String
     {
-        let policy = try PolicyReader.read(yaml, file: file)
+        let policy = try PolicyReader.read(yaml, file: file, sources: sources)
         guard let owner = try await PartnershipModel.find(partnership, on: database.database) else {
             throw StoreError.notFound("partnership \(partnership)")
         }

@@ -14,6 +14,9 @@ struct AdminPolicies: RouteCollection {
     struct Upload: Content {
         var yaml: String?
         var file: File?
+        /// The protocol's own text, pasted or as a file; when given, every quote is checked in it.
+        var source: String?
+        var sourceFile: File?
     }
 
     struct VersionRow: Encodable {
@@ -35,6 +38,7 @@ struct AdminPolicies: RouteCollection {
         var problems: [String]
         var hasProblems: Bool
         var fileFields: [FormField]
+        var sourceFields: [FormField]
         var errors: FormErrors
         var hasErrors: Bool
     }
@@ -74,27 +78,41 @@ struct AdminPolicies: RouteCollection {
             errors.add("yaml", "Paste a policy or choose a policy file")
             return try await render(request, partnership, yaml: "", errors: errors, problems: [])
         }
+        let source = Self.lines(sent.source ?? "")
+        var sources: [SourceText] = []
+        if let upload = sent.sourceFile, upload.data.readableBytes > 0 {
+            guard let content = String(bytes: Array(upload.data.readableBytesView), encoding: .utf8) else {
+                errors.add("sourceFile", "The protocol's text must be a text file in UTF-8")
+                return try await render(request, partnership, yaml: text, source: source, errors: errors, problems: [])
+            }
+            sources.append(
+                SourceText(name: upload.filename.isEmpty ? "the protocol's text" : upload.filename, text: content))
+        }
+        if !source.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            sources.append(SourceText(name: "the protocol's text", text: source))
+        }
         let before = Set(try await request.concord.directory.policyVersions(partnership: partnership.id).map(\.sha256))
         do {
             let sha = try await request.concord.directory.installPolicy(
-                text, file: file, partnership: partnership.id, at: request.now)
+                text, file: file, partnership: partnership.id, at: request.now, sources: sources)
             let path = SiteRoute.adminPolicies(.value(partnership.slug)).path
             return request.redirect(
                 to: path + "?done=" + (before.contains(sha) ? "unchanged" : "saved"), redirectType: .normal)
         } catch let found as DocumentProblems {
             let problems = found.problems.map(Self.describe)
             for problem in problems { errors.items.append(.init(field: "yaml", message: problem)) }
-            return try await render(request, partnership, yaml: text, errors: errors, problems: problems)
+            return try await render(
+                request, partnership, yaml: text, source: source, errors: errors, problems: problems)
         } catch let problem as DocumentProblem {
             errors.add("yaml", Self.describe(problem))
-            return try await render(request, partnership, yaml: text, errors: errors, problems: [])
+            return try await render(request, partnership, yaml: text, source: source, errors: errors, problems: [])
         } catch StoreError.regionMismatch(let policy, let owner) {
             let name = { (raw: String) in Region(rawValue: raw)?.displayName ?? raw }
             errors.add(
                 "yaml",
                 "The policy counts working days on the \(name(policy)) calendar, but \(partnership.name) is in "
                     + name(owner))
-            return try await render(request, partnership, yaml: text, errors: errors, problems: [])
+            return try await render(request, partnership, yaml: text, source: source, errors: errors, problems: [])
         }
     }
 
@@ -116,8 +134,8 @@ struct AdminPolicies: RouteCollection {
     }
 
     private func render(
-        _ request: Request, _ partnership: Directory.Partnership, yaml: String, errors: FormErrors,
-        problems: [String], notice: Notice? = nil
+        _ request: Request, _ partnership: Directory.Partnership, yaml: String, source: String = "",
+        errors: FormErrors, problems: [String], notice: Notice? = nil
     ) async throws -> Response {
         let versions = try await request.concord.directory.policyVersions(partnership: partnership.id)
         let slug = Parameter<String>.value(partnership.slug)
@@ -130,6 +148,12 @@ struct AdminPolicies: RouteCollection {
         var fields = [
             FormField(.textarea, name: "yaml", label: "Paste the policy"),
             FormField(.file, name: "file", label: "Or choose a policy file", hint: "A .yaml file"),
+            FormField(
+                .textarea, name: "source", label: "The protocol's own text (optional)",
+                hint:
+                    "Paste the protocol document's text to check that every quote in the policy is in it word for word",
+                value: source),
+            FormField(.file, name: "sourceFile", label: "Or choose the protocol's text", hint: "A .txt file, UTF-8"),
         ]
         let linked = errors.apply(to: &fields)
         let yamlError =
@@ -138,6 +162,7 @@ struct AdminPolicies: RouteCollection {
             partnership: partnership.name, backHref: SiteRoute.adminPartnership(slug).path,
             postHref: SiteRoute.adminPolicies(slug).path, versions: rows, hasVersions: !rows.isEmpty, yaml: yaml,
             yamlError: yamlError, problems: problems, hasProblems: problems.count > 1, fileFields: [fields[1]],
+            sourceFields: Array(fields[2...]),
             errors: linked, hasErrors: !linked.isEmpty)
         return try await request.page(
             "admin/policies", title: (errors.isEmpty ? "" : "Error: ") + "Policies", page,

@@ -237,6 +237,11 @@ import Testing
     /// A seed protocol's text with its whitespace collapsed. The seeds live in `shared/seeds`
     /// beside the package root; without them the built-ins cannot be checked, so this fails.
     static func seed(_ file: String) throws -> String {
+        collapse(try seedText(file))
+    }
+
+    /// A seed protocol's text as written.
+    static func seedText(_ file: String) throws -> String {
         var root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         while !FileManager.default.fileExists(atPath: root.appendingPathComponent("Package.swift").path) {
             let parent = root.deletingLastPathComponent()
@@ -249,6 +254,6 @@ import Testing
             "seed protocols not found at \(directory.path); the built-in policies are checked against them")
         let url = directory.appendingPathComponent(file)
         try #require(FileManager.default.fileExists(atPath: url.path), "seed \(file) not found in \(directory.path)")
-        return collapse(try String(contentsOf: url, encoding: .utf8))
+        return try String(contentsOf: url, encoding: .utf8)
     }
 }

@@ -58,8 +58,9 @@ import Testing
         #expect(lines.count == 2)
         #expect(lines.contains { $0.hasPrefix("test-policy.yaml:5:8: scope: unknown value \"tactical\"") })
         #expect(
-            lines.contains(
-                "test-policy.yaml:13:21: stages[0].timescale.working_days: expected a positive whole number, found 0"))
+            lines.last?.hasPrefix(
+                "test-policy.yaml:13:21: stages[0].timescale.working_days: expected a positive whole number, found 0")
+                == true)
     }
 
     @Test func problemWithoutALocationDescribesTheFile() {

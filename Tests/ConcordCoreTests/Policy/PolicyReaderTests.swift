@@ -62,7 +62,7 @@ import Testing
           stage: managers
           timescale:
             working_days: 2
-            from: dispute-raised
+            from: received-in-writing
         stage_limit:
           months: 1
           quote: no stage longer than a month
@@ -125,7 +125,7 @@ import Testing
             scope: .strategic, source: "https://example.org/full.pdf", summary: "Every key the reader knows.",
             stages: [talk, managers, panel],
             acknowledgement: Acknowledgement(
-                stage: "managers", timescale: Timescale(amount: 2, unit: .workingDays, from: .disputeRaised)),
+                stage: "managers", timescale: Timescale(amount: 2, unit: .workingDays, from: .receivedInWriting)),
             stageLimit: Timescale(amount: 1, unit: .months, from: .stageStart, quote: "no stage longer than a month"),
             overall: Timescale(
                 amount: 3, unit: .months, from: .receivedInWriting, quote: "three months from receipt"),

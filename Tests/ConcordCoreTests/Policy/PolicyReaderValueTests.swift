@@ -104,7 +104,8 @@ import Testing
             PolicyFixture.minimal((old: "working_days: 5", new: "working_days: 5\n      calendar_days: 7")),
             field: "stages[0].timescale", line: 13, column: 7,
             mentioning: [
-                "exactly one of working_days, calendar_days or months", "found working_days and calendar_days",
+                "exactly one of working_days, calendar_days, months, hours or immediately",
+                "found working_days and calendar_days",
             ])
     }
 

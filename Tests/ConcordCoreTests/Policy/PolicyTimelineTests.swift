@@ -116,14 +116,20 @@ import Testing
         #expect(timeline.acknowledgementDue == ukDate("2026-12-24"))
     }
 
-    /// The reader accepts `from` on the acknowledgement's timescale, so the timeline should
-    /// honour it: two working days from Monday 2 March, not from b's start on 9 March.
-    @Test func acknowledgementTimescaleHonoursItsAnchor() throws {
+    /// An acknowledgement counts from its own stage: two working days from b's start on Monday
+    /// 9 March. Counting it from the raising (Wednesday 4 March) would make it due before b starts,
+    /// so the reader refuses that.
+    @Test func acknowledgementCountsFromItsStage() throws {
         let policy = try Self.policy(
             ["a": "{working_days: 5}", "b": "{working_days: 10}"],
-            "acknowledgement: {stage: b, timescale: {working_days: 2, from: dispute-raised}}")
+            "acknowledgement: {stage: b, timescale: {working_days: 2, from: received-in-writing}}")
         let timeline = try PolicyTimeline(policy: policy, raised: ukDate("2026-03-02"), calendar: england)
-        #expect(timeline.acknowledgementDue == ukDate("2026-03-04"))
+        #expect(timeline.acknowledgementDue == ukDate("2026-03-11"))
+        #expect(throws: DocumentProblems.self) {
+            try Self.policy(
+                ["a": "{working_days: 5}", "b": "{working_days: 10}"],
+                "acknowledgement: {stage: b, timescale: {working_days: 2, from: dispute-raised}}")
+        }
     }
 
     @Test func overallRunsFromTheRaisedDateByDefault() throws {
