@@ -154,6 +154,60 @@ def test_sunderland_timescales_not_exceeding_5_working_days_should_be_agreed_for
     assert "Agree this stage's timescale" in b.dispute_actions()
 
 
+def your_actions(b: Browser) -> list[dict]:
+    """My work's 'Your actions': each row's reference, action and due date."""
+    b.go("/my-work")
+    return b.js(
+        "return Array.from(document.querySelectorAll('#your-actions tbody tr'), tr => ({"
+        " reference: tr.cells[0].innerText.trim(), href: tr.cells[0].querySelector('a').getAttribute('href'),"
+        " action: tr.cells[1].innerText.trim(), due: tr.cells[2].innerText.trim()}))"
+    )
+
+
+def test_sunderland_a_timescale_for_response_from_the_other_line_manager_should_also_be_agreed(browser: Browser):
+    """Sunderland: "a timescale for response from the other line manager should also be
+    agreed". Agreeing the stage's timescale also names who is to respond and within how many
+    working days; the response is then a deadline of its own on the dispute page and in that
+    person's My work, until a discussion they take part in is recorded."""
+    b = browser
+    other = person(b, "practitioner.health", "sunderland")
+    raiser = person(b, "practitioner.csc", "sunderland")
+    dispute = raise_dispute(b, "sunderland", child="Orla Penhaligon", agency="Health", professional=other)
+    open_action(b, dispute, "Agree this stage's timescale")
+    b.type("working-days", "4")
+    b.type("reason", "The child is safe at school this week.")
+    tick_people(b, "agreed-by[]", [raiser, other])
+    b.select("responder", containing=f"{other}, ")
+    b.type("response-days", "6")
+    b.press("Agree timescale")
+    assert b.errors() == ["An agreed timescale must be between 1 and 5 working days, the protocol's maximum"], b.errors()
+    b.type("response-days", "2")
+    submit_action(b, dispute, "agree a response from the other side within 2 working days")
+    due = shown(add_working_days(today(), 2))
+    assert b.summary("#deadlines")[f"Response from {other} due"].startswith(due)
+    assert requirement(b, f"Response from {other} within 2 working days")["status"] == f"Due {due}"
+    b.axe("dispute page with an agreed response")
+
+    # The response is the other practitioner's to give: in their My work, not the raiser's.
+    assert not [row for row in your_actions(b) if row["reference"] == dispute.reference]
+    b.sign_in(email("practitioner.health", "sunderland"))
+    mine = [row for row in your_actions(b) if row["reference"] == dispute.reference]
+    assert [row["action"] for row in mine] == ["Respond to the concern, as agreed"], mine
+    assert mine[0]["due"].startswith(due) and mine[0]["href"] == dispute.path + "#deadlines"
+    b.axe("my work with your actions")
+
+    # A discussion they take part in gives the response.
+    b.go(dispute.path)
+    open_action(b, dispute, "Record a discussion")
+    b.choose("method", "telephone")
+    tick_people(b, "participants[]", [raiser, other])
+    b.type("summary", "Health responded: it will attend the strategy discussion.")
+    submit_action(b, dispute, "the response given")
+    assert requirement(b, f"Response from {other} within 2 working days")["status"] == f"Given {shown(today())}"
+    assert f"Response from {other} due" not in b.summary("#deadlines")
+    assert not [row for row in your_actions(b) if row["reference"] == dispute.reference]
+
+
 def test_sunderland_the_line_manager_should_review_the_concern_to_ensure_it_is_justified(browser: Browser):
     """Sunderland, step 2: "The line manager should review the concern to ensure it is
     justified." Step 2's records ask the line manager for that review (step 1's do not);

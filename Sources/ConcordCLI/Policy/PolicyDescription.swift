@@ -48,6 +48,11 @@ enum PolicyDescription {
         } else {
             lines.append("Timescale: none set by the protocol")
         }
+        for clock in stage.clocks {
+            lines.append(
+                "Clock: \(clock.name): \(clock.description(in: stage)) (\(clock.kind.rawValue), by \(clock.by.rawValue))"
+            )
+        }
         if let contact = stage.contact {
             var text = "Contact: " + contact.methods.map(\.rawValue).joined(separator: ", ")
             if !contact.discouraged.isEmpty {

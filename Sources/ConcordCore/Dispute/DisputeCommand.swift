@@ -63,6 +63,8 @@ public enum DisputeCommand: Hashable, Sendable {
     /// Tells the actor's line manager at once that the disagreement is not resolved at a stage
     /// whose policy says so.
     case notifyLineManager(reason: String)
+    /// Records that the letter a letter-within clock asks for was sent.
+    case recordLetter(clock: String, sentOn: LocalDate, to: String, summary: String?)
 }
 
 /// Who else is to respond, and within how many working days of the day it is agreed.

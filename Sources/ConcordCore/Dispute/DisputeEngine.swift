@@ -35,7 +35,7 @@ public struct DisputeEngine: Sendable {
         if command.significantHarm, let notify = policy.significantHarmTargets {
             events.append(.significantHarmReported(.init(notify: notify, concern: command.disagreement)))
         }
-        return events
+        return try withClocks(events, after: nil, at: now)
     }
 
     public func decide(
@@ -50,6 +50,12 @@ public struct DisputeEngine: Sendable {
                 engine: "\(policy.id)@\(policyVersion.prefix(12))")
         }
         try checkStatus(command, state)
+        return try withClocks(try events(for: command, on: state, today: today), after: state, at: now)
+    }
+
+    private func events(
+        for command: DisputeCommand, on state: DisputeState, today: LocalDate
+    ) throws(DisputeError) -> [DisputeEvent] {
         switch command {
         case .recordDiscussion(let heldOn, let method, let participants, let summary):
             return try recordDiscussion(
@@ -78,6 +84,8 @@ public struct DisputeEngine: Sendable {
         case .considerReview(let willHold, let note): return try considerReview(state, willHold: willHold, note: note)
         case .recordReview(let review): return try recordReview(state, review, today: today)
         case .notifyLineManager(let reason): return try notifyLineManager(state, reason: reason, today: today)
+        case .recordLetter(let clock, let sentOn, let to, let summary):
+            return try recordLetter(state, clock: clock, sentOn: sentOn, to: to, summary: summary, today: today)
         }
     }
 
@@ -97,8 +105,16 @@ public struct DisputeEngine: Sendable {
         _ = try required(command.outcomeWanted, "the outcome wanted")
         switch policy.scope {
         case .practice:
-            guard !command.children.isEmpty else { throw .childRequired }
-            for child in command.children { _ = try required(child.name, "each child's name") }
+            guard !command.children.isEmpty else {
+                throw policy.subjects == [.children] ? .childRequired : .subjectRequired(policy.subjectNoun)
+            }
+            for child in command.children {
+                guard policy.subjects.contains(child.kind) else {
+                    throw .subjectNotCovered(child.kind.noun, covered: policy.subjectNoun)
+                }
+                _ = try required(child.name, "each \(child.kind.noun)'s name")
+                if child.kind != .children, !child.flags.isEmpty { throw .flagsOnlyForChildren }
+            }
         case .strategic:
             guard let issue = command.issue, !issue.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
                 throw .issueRequired

@@ -45,6 +45,12 @@ public enum DisputeError: Error, Hashable, Sendable, CustomStringConvertible {
     case notAReferralRoute(String)
     case noLineManagerNotice(stage: String)
     case responderNotTakingPart(String)
+    case noLetterDue(String)
+    case letterAlreadySent(String)
+    case letterInFuture
+    case subjectRequired(String)
+    case subjectNotCovered(String, covered: String)
+    case flagsOnlyForChildren
 
     public var description: String {
         switch self {
@@ -127,6 +133,15 @@ public enum DisputeError: Error, Hashable, Sendable, CustomStringConvertible {
             "\(route) describes a power, not somewhere a dispute is referred"
         case .noLineManagerNotice(let stage):
             "the policy does not ask for the line manager to be told at stage \(stage); record a discussion or escalate instead"
+        case .noLetterDue(let letter):
+            "no \(letter) is due at this stage yet: the policy asks for it once its clock starts"
+        case .letterAlreadySent(let letter): "the \(letter) has already been recorded as sent"
+        case .letterInFuture: "a letter can only be recorded once it has been sent: give today's date or an earlier one"
+        case .subjectRequired(let noun): "a practice dispute is about someone: name at least one \(noun)"
+        case .subjectNotCovered(let noun, let covered):
+            "this protocol covers disputes about \(Subject.indefinite(covered)), not \(Subject.indefinite(noun)): raise it under the procedure that covers them"
+        case .flagsOnlyForChildren:
+            "looked after, on a child protection plan, child in need and early help apply only to a child"
         }
     }
 }

@@ -21,6 +21,8 @@ public enum DisputeEvent: Hashable, Sendable {
     case reviewConsidered(ReviewConsidered)
     case reviewRecorded(ReviewRecorded)
     case lineManagerNotified(LineManagerNotified)
+    case clockStarted(ClockStarted)
+    case letterSent(LetterSent)
 
     public var type: String {
         switch self {
@@ -44,6 +46,8 @@ public enum DisputeEvent: Hashable, Sendable {
         case .reviewConsidered: "review-considered"
         case .reviewRecorded: "review-recorded"
         case .lineManagerNotified: "line-manager-notified"
+        case .clockStarted: "clock-started"
+        case .letterSent: "letter-sent"
         }
     }
 }
@@ -76,6 +80,8 @@ extension DisputeEvent: Codable {
         case "review-considered": self = .reviewConsidered(try data(ReviewConsidered.self))
         case "review-recorded": self = .reviewRecorded(try data(ReviewRecorded.self))
         case "line-manager-notified": self = .lineManagerNotified(try data(LineManagerNotified.self))
+        case "clock-started": self = .clockStarted(try data(ClockStarted.self))
+        case "letter-sent": self = .letterSent(try data(LetterSent.self))
         default:
             throw DecodingError.dataCorruptedError(
                 forKey: .type, in: container, debugDescription: "unknown dispute event type \"\(type)\"")
@@ -106,6 +112,8 @@ extension DisputeEvent: Codable {
         case .reviewConsidered(let data): try container.encode(data, forKey: .data)
         case .reviewRecorded(let data): try container.encode(data, forKey: .data)
         case .lineManagerNotified(let data): try container.encode(data, forKey: .data)
+        case .clockStarted(let data): try container.encode(data, forKey: .data)
+        case .letterSent(let data): try container.encode(data, forKey: .data)
         }
     }
 }

@@ -43,18 +43,34 @@ public struct CaseReference: Codable, Hashable, Sendable {
     }
 }
 
+/// Someone a practice dispute is about: a child, or under a policy that covers them an adult or
+/// an unborn baby. Disputes raised before adults were covered hold children only, with no
+/// `subject`.
 public struct ChildRecord: Codable, Hashable, Sendable {
     public var name: String
     public var dateOfBirth: LocalDate?
     public var caseReferences: [CaseReference]
+    /// Only a child's: the flags protocols' rules ask about (looked after, on a plan).
     public var flags: [ChildFlag]
+    /// Nil for a child, as every dispute before adults were covered.
+    public var subject: Subject?
+    /// An unborn baby's expected date of birth, in place of a date of birth.
+    public var expectedBirth: LocalDate?
 
-    public init(name: String, dateOfBirth: LocalDate?, caseReferences: [CaseReference] = [], flags: [ChildFlag] = []) {
+    public init(
+        name: String, dateOfBirth: LocalDate?, caseReferences: [CaseReference] = [], flags: [ChildFlag] = [],
+        subject: Subject? = nil, expectedBirth: LocalDate? = nil
+    ) {
         self.name = name
         self.dateOfBirth = dateOfBirth
         self.caseReferences = caseReferences
         self.flags = flags
+        self.subject = subject == .children ? nil : subject
+        self.expectedBirth = expectedBirth
     }
+
+    /// Who they are: a child unless recorded otherwise.
+    public var kind: Subject { subject ?? .children }
 }
 
 /// Someone taking part in a dispute, and in what capacity.

@@ -6,6 +6,8 @@ public struct WatchedAction: Hashable, Sendable {
         case planned
         /// The response agreed with a stage's timescale.
         case response
+        /// One of a stage's further clocks, for each person on the side whose clock it is.
+        case clock
     }
 
     /// Unique within the dispute: the plan action's id, or the stage visit the response
@@ -15,13 +17,16 @@ public struct WatchedAction: Hashable, Sendable {
     public var action: String
     public var owner: PersonRef
     public var due: LocalDate
+    /// An indicative timescale: once overdue, only its owner is told, not their line manager.
+    public var indicative: Bool
 
-    public init(id: String, kind: Kind, action: String, owner: PersonRef, due: LocalDate) {
+    public init(id: String, kind: Kind, action: String, owner: PersonRef, due: LocalDate, indicative: Bool = false) {
         self.id = id
         self.kind = kind
         self.action = action
         self.owner = owner
         self.due = due
+        self.indicative = indicative
     }
 }
 
@@ -38,6 +43,20 @@ extension DisputeState {
                 WatchedAction(
                     id: "response:\(visit.stage):\(visit.startedOn.iso)", kind: .response,
                     action: "Respond to the concern, as agreed", owner: response.from, due: response.due))
+        }
+        let raising = raised.raisedBy.agency.id
+        for run in visit.clocks where run.metOn == nil {
+            let clock = run.started
+            let owners = participants.map(\.person).filter {
+                clock.by == .both || $0.side(raisingAgency: raising) == clock.by
+            }
+            var seen: Set<String> = []
+            for owner in owners where seen.insert(owner.id).inserted {
+                watched.append(
+                    WatchedAction(
+                        id: "clock:\(visit.stage):\(visit.startedOn.iso):\(clock.clock):\(owner.id)", kind: .clock,
+                        action: clock.name, owner: owner, due: clock.due, indicative: clock.indicative))
+            }
         }
         return watched
     }

@@ -33,6 +33,8 @@ public struct DisputeState: Hashable, Sendable {
         public var planAgreed = false
         public var meetings: [DisputeEvent.MeetingScheduled] = []
         public var minutes: [DisputeEvent.MeetingMinutesRecorded] = []
+        /// The stage's further clocks that have started, in the order they started.
+        public var clocks: [ClockRun] = []
     }
 
     public private(set) var raised: DisputeEvent.Raised
@@ -123,6 +125,7 @@ public struct DisputeState: Hashable, Sendable {
         case .discussionRecorded(let discussion):
             stages[stages.count - 1].discussions.append(discussion)
             noteResponse(from: discussion.participants, on: discussion.heldOn)
+            advanceClocks(.discussion(heldOn: discussion.heldOn, people: discussion.participants))
             if let due = discussion.stageDue { stages[stages.count - 1].due = due }
             let involvesManager = discussion.participants.contains { $0.level >= .lineManager }
             switch currentStage.metBy {
@@ -165,6 +168,7 @@ public struct DisputeState: Hashable, Sendable {
         case .meetingScheduled(let meeting):
             schedule(meeting)
             if currentStage.metBy == .meetingOffered { meet(on: LondonTime.date(of: time)) }
+            advanceClocks(.meetingOffered(on: LondonTime.date(of: time)))
         case .timescaleAgreed(let agreed):
             stages[stages.count - 1].agreedTimescale = agreed
             stages[stages.count - 1].due = agreed.due
@@ -173,9 +177,13 @@ public struct DisputeState: Hashable, Sendable {
         case .meetingMinutesRecorded(let minutes):
             stages[stages.count - 1].minutes.append(minutes)
             noteResponse(from: minutes.minutes.attendees, on: minutes.minutes.heldOn)
+            advanceClocks(.discussion(heldOn: minutes.minutes.heldOn, people: minutes.minutes.attendees))
         case .lineManagerNotified:
             // Coventry's one working day stops once the line manager is told it is not resolved.
             if currentStage.metBy == .lineManagerInvolved { meet(on: LondonTime.date(of: time)) }
+            advanceClocks(.lineManagerTold(on: LondonTime.date(of: time)))
+        case .clockStarted(let started): startClock(started)
+        case .letterSent(let letter): advanceClocks(.letter(letter))
         }
     }
 }

@@ -52,6 +52,9 @@ public enum Audience: Hashable, Sendable {
     /// The person, and their line manager (or, where the directory records none, their
     /// agency's designated safeguarding leads).
     case personAndLineManager(PersonRef)
+    /// People told without taking part, at these levels: in the disputing agencies for an
+    /// agency level, in the partnership for a partnership level.
+    case informed(levels: [RoleLevel], agencies: [String])
 }
 
 /// One message to send, before it is addressed and written for each recipient.

@@ -30,36 +30,37 @@ public struct NoticePlanner: Sendable {
     ) -> [Notice] {
         let text = NoticeWriting(policy: policy, state: state)
         let audience = StepAudience(policy: policy, state: state)
-        // The written confirmation of something recorded at a stage, to the people it concerns.
+        // The written confirmation of something recorded at a stage, to the people it concerns
+        // and those the stage's policy says are told.
         func confirmation(
             at stage: String, otherwise phrase: String, naming named: [PersonRef], _ content: NoticeContent
         ) -> [Notice] {
-            [
+            informing(
+                at: stage, of: state,
                 Notice(
                     kind: .confirmation, audience: audience.confirmation(at: stage, naming: named),
                     subject: text.confirmationSubject(stage: stage, saying: phrase),
-                    content: content, key: key)
-            ]
+                    content: content, key: key))
         }
         switch event {
         case .raised(let raised):
             // A concern raised with the dispute is its own event, which alerts as any other does.
-            return [
+            return informing(
+                at: state.stages.first?.stage ?? "", of: state,
                 Notice(
                     kind: .named, audience: audience.everyone,
                     subject: text.subject("dispute raised under \(policy.partnership)'s \(policy.name)"),
-                    content: text.raisedContent(raised), key: key)
-            ]
+                    content: text.raisedContent(raised), key: key))
         case .stageEntered(let entry):
             // Raising already says which stage the dispute starts at.
             if batch.contains(where: { if case .raised = $0 { true } else { false } }) { return [] }
-            return [
+            return informing(
+                at: entry.stage, of: state,
                 Notice(
                     kind: .stageStarted, audience: audience.stageEntered(joining: state.escalations.last?.people ?? []),
                     subject: text.confirmationSubject(
                         stage: entry.stage, otherwise: "escalated to \(text.stageTitle(entry.stage))"),
-                    content: text.stageContent(entry, escalation: state.escalations.last), key: key)
-            ]
+                    content: text.stageContent(entry, escalation: state.escalations.last), key: key))
         case .significantHarmReported(let report):
             guard !report.notify.isEmpty else { return [] }
             return [
@@ -139,10 +140,24 @@ public struct NoticePlanner: Sendable {
                     subject: text.subject("not resolved at \(text.stageTitle(notified.stage)): you are told at once"),
                     content: text.lineManagerContent(notified, by: actor), urgent: true, key: key)
             ]
-        case .escalated, .actionCompleted:
+        case .letterSent(let letter):
+            return confirmation(
+                at: letter.stage, otherwise: "\(letter.letter.lowercased()) sent", naming: [],
+                text.letterContent(letter))
+        case .escalated, .actionCompleted, .clockStarted:
             // An escalation is written up with the stage it enters; a completed action is
-            // shown in Concord and in the next confirmation.
+            // shown in Concord and in the next confirmation; a clock starting is watched, and
+            // reminded of before it falls due.
             return []
         }
+    }
+
+    /// The notice, and a copy for those the stage's policy says are told without taking part.
+    private func informing(at stage: String, of state: DisputeState, _ notice: Notice) -> [Notice] {
+        guard let levels = policy.stage(stage)?.inform.map(\.level), !levels.isEmpty else { return [notice] }
+        var copy = notice
+        copy.audience = .informed(levels: levels, agencies: state.agencies.map(\.id))
+        copy.key += "/informed"
+        return [notice, copy]
     }
 }

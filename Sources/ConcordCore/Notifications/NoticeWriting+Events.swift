@@ -194,3 +194,13 @@ extension NoticeWriting {
         }
     }
 }
+
+extension NoticeWriting {
+    func letterContent(_ letter: DisputeEvent.LetterSent) -> NoticeContent {
+        content(
+            "The \(letter.letter.lowercased()) at \(stageTitle(letter.stage)) was sent on \(letter.sentOn.textWithWeekday).",
+            facts: [NoticeContent.Fact("Sent to", letter.to)],
+            details: letter.summary.map { [NoticeContent.Section("What it said", [$0])] } ?? [],
+            action: "File this confirmation on your agency's own recording system and the child's file.")
+    }
+}

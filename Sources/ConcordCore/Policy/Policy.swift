@@ -8,6 +8,8 @@ public struct Policy: Hashable, Sendable, Encodable {
     public var partnership: String
     public var region: Region
     public var scope: Scope
+    /// Who a practice dispute can be about; children unless the policy says otherwise.
+    public var subjects: [Subject] = [.children]
     /// The document the policy was written from.
     public var source: String?
     public var summary: String?
@@ -41,6 +43,13 @@ public struct Policy: Hashable, Sendable, Encodable {
         }.first
     }
 
+    /// "child", "adult", "child or adult", "child, adult or unborn baby": who a dispute is about.
+    public var subjectNoun: String {
+        let nouns = subjects.map(\.noun)
+        guard nouns.count > 1 else { return nouns.first ?? "child" }
+        return nouns.dropLast().joined(separator: ", ") + " or " + nouns[nouns.count - 1]
+    }
+
     /// The stage the risk rule jumps to, when the policy has one.
     public var riskStage: String? {
         rules.lazy.compactMap { rule -> String? in
@@ -64,6 +73,8 @@ public struct Stage: Hashable, Sendable, Encodable {
     public var participants: [Participant]
     /// Nil when the protocol sets no timescale for the stage.
     public var timescale: Timescale?
+    /// Further deadlines inside the stage, each with its own kind, anchor and amount.
+    public var clocks: [Clock] = []
     public var contact: ContactExpectation?
     /// What must be recorded before the dispute can leave the stage.
     public var records: [RecordKind]
@@ -76,6 +87,16 @@ public struct Stage: Hashable, Sendable, Encodable {
     /// Set where the protocol says that whoever cannot resolve the disagreement at this stage
     /// must tell their line manager at once (Coventry's stage 1).
     public var notifyLineManagerIfUnresolved: LineManagerNotice? = nil
+    /// Those told of the stage and sent its written confirmations without taking part: "copy
+    /// to the Business Manager", "inform the partnership".
+    public var inform: [InformedParty] = []
+}
+
+/// People at a level who are told, but do not take part: at an agency level, those of the
+/// disputing agencies; at a partnership level, the partnership's.
+public struct InformedParty: Hashable, Sendable, Encodable {
+    public var level: RoleLevel
+    public var quote: String?
 }
 
 public struct LineManagerNotice: Hashable, Sendable, Encodable {

@@ -7,7 +7,7 @@ extension PolicyReader {
                 node, path, required: ["id", "title", "summary", "participants", "timescale"],
                 optional: [
                     "source", "contact", "records", "may_record", "confirmation_subject", "meeting", "forms",
-                    "notify_line_manager_if_unresolved",
+                    "notify_line_manager_if_unresolved", "clocks", "inform",
                 ])
         else { return nil }
         let id = fields["id"].flatMap { readIdentifier($0, fields.field("id"), reader) }
@@ -45,11 +45,19 @@ extension PolicyReader {
         let notify = fields["notify_line_manager_if_unresolved"].flatMap {
             readLineManagerNotice($0, fields.field("notify_line_manager_if_unresolved"), reader)
         }
+        let clocks = readClocks(fields["clocks"], fields.field("clocks"), hasMeeting: meeting != nil, reader)
+        let inform = reader.list(fields["inform"], fields.field("inform")) { node, path -> InformedParty? in
+            guard let fields = reader.mapping(node, path, required: ["level"], optional: ["quote"]) else { return nil }
+            let level = fields["level"].flatMap { reader.choice($0, fields.field("level"), of: RoleLevel.self) }
+            let quote = fields["quote"].flatMap { reader.quote($0, fields.field("quote")) }
+            return level.map { InformedParty(level: $0, quote: quote) }
+        }
         guard let id, let title, let summary else { return nil }
         return Stage(
             id: id, title: title, source: source, summary: summary, participants: participants, timescale: timescale,
-            contact: contact, records: records, mayRecord: mayRecord, confirmationSubject: subject, meeting: meeting,
-            forms: forms, notifyLineManagerIfUnresolved: notify)
+            clocks: clocks, contact: contact, records: records, mayRecord: mayRecord, confirmationSubject: subject,
+            meeting: meeting,
+            forms: forms, notifyLineManagerIfUnresolved: notify, inform: inform)
     }
 
     static func readIdentifier(_ node: Node, _ path: String, _ reader: NodeReader) -> String? {

@@ -8,23 +8,21 @@ extension PolicyReader {
         _ node: Node, _ path: String, _ defaultAnchor: Timescale.Anchor, _ reader: NodeReader, allowNone: Bool = false,
         ofStage: Bool = false
     ) -> Timescale? {
-        let units = ["working_days", "calendar_days", "months", "hours", "immediately"]
-        let listed = "working_days, calendar_days, months, hours or immediately"
         if case .scalar = node {
             let expected = allowNone ? "\"none\" or a mapping" : "a mapping"
-            reader.report(node, path, "expected \(expected) with one of \(listed)")
+            reader.report(
+                node, path, "expected \(expected) with one of working_days, calendar_days, months, hours or immediately"
+            )
             return nil
         }
         let stageKeys = ofStage ? ["kind", "met_by", "agreed"] : []
-        guard let fields = reader.mapping(node, path, required: [], optional: units + ["from"] + stageKeys + ["quote"])
+        guard
+            let fields = reader.mapping(
+                node, path, required: [], optional: clockUnits + ["from"] + stageKeys + ["quote"])
         else { return nil }
-        let given = units.filter { fields[$0] != nil }
-        guard given.count == 1, let unitKey = given.first, let unit = Timescale.Unit(rawValue: unitKey) else {
-            let found = given.isEmpty ? "none of them" : given.joined(separator: " and ")
-            reader.report(node, path, "expected exactly one of \(listed), found \(found)")
-            return nil
-        }
-        let amount = fields[unitKey].flatMap { readAmount($0, fields.field(unitKey), unit, reader) }
+        let reading = readAmountAndUnit(node, path, fields, reader)
+        let amount = reading?.amount
+        let unit = reading?.unit
         let anchor = fields["from"].flatMap { reader.choice($0, fields.field("from"), of: Timescale.Anchor.self) }
         if let anchor, anchor.isEvent, !ofStage, let from = fields["from"] {
             reader.report(
@@ -41,11 +39,11 @@ extension PolicyReader {
             )
         }
         let agreed = fields["agreed"].flatMap { reader.bool($0, fields.field("agreed")) } ?? false
-        if agreed, unit != .workingDays, let agreedNode = fields["agreed"] {
+        if agreed, unit != nil, unit != .workingDays, let agreedNode = fields["agreed"] {
             reader.report(agreedNode, fields.field("agreed"), "an agreed timescale is a maximum in working_days")
         }
         let quote = fields["quote"].flatMap { reader.quote($0, fields.field("quote")) }
-        guard let amount else { return nil }
+        guard let amount, let unit else { return nil }
         return Timescale(
             amount: amount, unit: unit, from: anchor ?? defaultAnchor, kind: kind ?? .completeWithin,
             metBy: metBy, agreed: agreed, quote: quote)
@@ -53,7 +51,7 @@ extension PolicyReader {
 
     /// A whole number of the unit, or `true` for immediately. Nought is refused with what to
     /// write instead, since a protocol that says "the same day" means immediately.
-    private static func readAmount(_ node: Node, _ path: String, _ unit: Timescale.Unit, _ reader: NodeReader) -> Int? {
+    static func readAmount(_ node: Node, _ path: String, _ unit: Timescale.Unit, _ reader: NodeReader) -> Int? {
         if unit == .immediately {
             guard reader.bool(node, path) == true else {
                 if node.scalar?.string == "false" {

@@ -26,7 +26,7 @@ public enum PolicyReader {
                 optional: [
                     "source", "summary", "acknowledgement", "stage_limit", "overall", "rules", "external_routes",
                     "reference_documents",
-                    "confirmations",
+                    "confirmations", "subjects",
                 ])
         else { return nil }
         let id = fields["id"].flatMap { readIdentifier($0, "id", reader) }
@@ -34,6 +34,15 @@ public enum PolicyReader {
         let partnership = fields["partnership"].flatMap { reader.string($0, "partnership") }
         let region = fields["region"].flatMap { reader.choice($0, "region", of: Region.self) }
         let scope = fields["scope"].flatMap { reader.choice($0, "scope", of: Scope.self) }
+        let subjects = reader.list(fields["subjects"], "subjects") { reader.choice($0, $1, of: Subject.self) }
+        if let node = fields["subjects"], scope == .strategic {
+            reader.report(
+                node, "subjects",
+                "a strategic policy is about the partnership's arrangements, not a person; leave subjects out")
+        }
+        if Set(subjects).count < subjects.count, let node = fields["subjects"] {
+            reader.report(node, "subjects", "each subject once")
+        }
         let source = fields["source"].flatMap { reader.string($0, "source") }
         let summary = fields["summary"].flatMap { reader.string($0, "summary") }
         let stages = reader.indexedList(fields["stages"], "stages") { readStage($0, $1, reader) }
@@ -54,8 +63,9 @@ public enum PolicyReader {
         references.check(reader)
         guard let id, let name, let partnership, let region, let scope else { return nil }
         return Policy(
-            id: id, name: name, partnership: partnership, region: region, scope: scope, source: source,
-            summary: summary, stages: stages.map(\.value), acknowledgement: acknowledgement, stageLimit: stageLimit,
+            id: id, name: name, partnership: partnership, region: region, scope: scope,
+            subjects: subjects.isEmpty ? [.children] : subjects, source: source, summary: summary,
+            stages: stages.map(\.value), acknowledgement: acknowledgement, stageLimit: stageLimit,
             overall: overall, rules: rules.map(\.value), externalRoutes: routes,
             referenceDocuments: documents.map(\.value), confirmations: confirmations)
     }
@@ -119,9 +129,19 @@ private struct References {
         let receipt = acknowledgement.flatMap { acknowledgement in
             stages.firstIndex { $0.value.id == acknowledgement.stage }
         }
-        for (index, stage) in stages.enumerated() where stage.value.timescale?.from == .receivedInWriting {
-            let node = stage.node["timescale"]?["from"]
-            let field = "\(stage.path).timescale.from"
+        var counted: [(index: Int, node: Node?, field: String)] = []
+        for (index, stage) in stages.enumerated() {
+            if stage.value.timescale?.from == .receivedInWriting {
+                counted.append((index, stage.node["timescale"]?["from"], "\(stage.path).timescale.from"))
+            }
+            let clockNodes = stage.node["clocks"]?.sequence.map(Array.init) ?? []
+            for (position, clock) in stage.value.clocks.enumerated() where clock.from == .receivedInWriting {
+                // Clocks that could not be read are left out, so only a full list lines up.
+                let node = clockNodes.count == stage.value.clocks.count ? clockNodes[position]["from"] : nil
+                counted.append((index, node, "\(stage.path).clocks[\(position)].from"))
+            }
+        }
+        for (index, node, field) in counted {
             if acknowledgement == nil {
                 reader.report(node, field, "received-in-writing needs an acknowledgement stage to say when that is")
             } else if let receipt, index < receipt {

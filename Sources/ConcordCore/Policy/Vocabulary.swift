@@ -54,7 +54,7 @@ public enum Side: String, CaseIterable, Codable, Sendable {
 }
 
 public enum Scope: String, CaseIterable, Codable, Sendable {
-    /// Disagreements between practitioners' agencies about a child.
+    /// Disagreements between practitioners' agencies about a child or an adult.
     case practice
     /// Disagreements between partner agencies about the partnership's own arrangements.
     case strategic
@@ -96,6 +96,28 @@ public enum DisputeCategory: String, CaseIterable, Codable, Sendable {
     case caseClosure = "case-closure"
     case informationSharing = "information-sharing"
     case other
+}
+
+/// Who a practice protocol's disputes are about: many partnerships run one procedure for
+/// children and adults, adults boards the same shape for adults, and some cover an unborn baby.
+public enum Subject: String, CaseIterable, Codable, Sendable {
+    case children
+    case adults
+    case unborn
+
+    /// What one of them is called on forms and pages.
+    public var noun: String {
+        switch self {
+        case .children: "child"
+        case .adults: "adult"
+        case .unborn: "unborn baby"
+        }
+    }
+
+    /// "a child", "an adult", "an unborn baby", "a child or adult".
+    public static func indefinite(_ noun: String) -> String {
+        ("aeiou".contains(noun.first ?? "x") ? "an " : "a ") + noun
+    }
 }
 
 public enum ChildFlag: String, CaseIterable, Codable, Sendable {

@@ -1,8 +1,8 @@
 import FluentKit
 import SQLKit
 
-/// Plan actions' due dates are deadlines too: the sweep finds those due by date, and My work
-/// each person's own. Disputes already open get their rows from their events here.
+/// Plan actions' due dates, agreed responses and stages' further clocks are deadlines too: the
+/// sweep finds those due by date, and My work each person's own. Disputes already open get their rows from their events here.
 struct CreateDisputeActions: AsyncMigration {
     func prepare(on database: any Database) async throws {
         try await database.schema("dispute_actions")
@@ -14,6 +14,8 @@ struct CreateDisputeActions: AsyncMigration {
             .field("owner_id", .string, .required)
             .field("owner", .string, .required)
             .field("due_on", .string, .required)
+            // An indicative timescale's overdue notice goes to its owner only.
+            .field("indicative", .bool, .required, .sql(.default(false)))
             .unique(on: "dispute_id", "action_id")
             .create()
         let sql = database as! any SQLDatabase

@@ -46,8 +46,8 @@ final class DisputePersonModel: Model, @unchecked Sendable {
     }
 }
 
-/// What someone must still do by a date on an open dispute: open plan actions and agreed
-/// responses, projected so the deadline sweep and My work find them by date and by person.
+/// What someone must still do by a date on an open dispute: open plan actions, agreed
+/// responses and a stage's further clocks, projected so the deadline sweep and My work find them by date and by person.
 final class DisputeActionModel: Model, @unchecked Sendable {
     static let schema = "dispute_actions"
     @ID(key: .id) var id: UUID?
@@ -59,6 +59,7 @@ final class DisputeActionModel: Model, @unchecked Sendable {
     /// The whole `PersonRef` as JSON, as the events hold it.
     @Field(key: "owner") var owner: String
     @Field(key: "due_on") var dueOn: String
+    @Field(key: "indicative") var indicative: Bool
 
     init() {}
 
@@ -73,5 +74,6 @@ final class DisputeActionModel: Model, @unchecked Sendable {
         encoder.outputFormatting = .sortedKeys
         self.owner = String(decoding: (try? encoder.encode(watched.owner)) ?? Data(), as: UTF8.self)
         self.dueOn = watched.due.iso
+        self.indicative = watched.indicative
     }
 }

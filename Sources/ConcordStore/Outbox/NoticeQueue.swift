@@ -92,9 +92,12 @@ struct AddressBook {
         var email: String?
         var agencyID: UUID
         var lineManagerID: UUID?
+        var level: RoleLevel?
     }
 
     var people: [UUID: Person] = [:]
+    /// The agencies of the dispute's partnership, whose partnership-level people are informed.
+    var partnershipAgencies: Set<UUID> = []
     var leadsByAgency: [UUID: [UUID]] = [:]
     var prefersDigest: Set<UUID> = []
 
@@ -117,6 +120,8 @@ struct AddressBook {
             switch notice.audience {
             case .lineManager(let person), .personAndLineManager(let person):
                 if let id = UUID(uuidString: person.id) { wanted.insert(id) }
+            case .informed(let levels, let agencies):
+                try await book.addInformed(levels, agencies: agencies, partnership: dispute.partnershipID, db)
             default: break
             }
         }
@@ -153,12 +158,34 @@ struct AddressBook {
                 .compactMap(\.id))
     }
 
+    /// Those at the levels a stage informs: the disputing agencies' people at an agency level,
+    /// the partnership's at a partnership level.
+    private mutating func addInformed(
+        _ levels: [RoleLevel], agencies: [String], partnership: UUID, _ db: any Database
+    ) async throws {
+        partnershipAgencies = Set(
+            try await PartnershipAgencyModel.query(on: db).filter(\.$partnershipID == partnership).all().map(\.agencyID)
+        )
+        let agencyLevels = levels.filter { $0 < .partnershipBusinessOffice }.map(\.rawValue)
+        let partnershipLevels = levels.filter { $0 >= .partnershipBusinessOffice }.map(\.rawValue)
+        if !agencyLevels.isEmpty {
+            try await add(
+                PersonModel.query(on: db).filter(\.$agencyID ~~ agencies.compactMap(UUID.init(uuidString:)))
+                    .filter(\.$level ~~ agencyLevels).all())
+        }
+        if !partnershipLevels.isEmpty {
+            try await add(
+                PersonModel.query(on: db).filter(\.$agencyID ~~ Array(partnershipAgencies))
+                    .filter(\.$level ~~ partnershipLevels).all())
+        }
+    }
+
     private mutating func add(_ models: [PersonModel]) {
         for model in models {
             guard let id = model.id, people[id] == nil else { continue }
             people[id] = Person(
                 id: id, name: model.name, email: model.email, agencyID: model.agencyID,
-                lineManagerID: model.lineManagerID)
+                lineManagerID: model.lineManagerID, level: RoleLevel(rawValue: model.level))
             if model.designatedLead { leadsByAgency[model.agencyID, default: []].append(id) }
         }
     }
@@ -182,6 +209,13 @@ struct AddressBook {
             ids = lineManagers(of: person)
         case .personAndLineManager(let person):
             ids = (UUID(uuidString: person.id).map { [$0] } ?? []) + lineManagers(of: person)
+        case .informed(let levels, let agencies):
+            let disputing = Set(agencies.compactMap(UUID.init(uuidString:)))
+            ids = people.values.filter { person in
+                guard let level = person.level, levels.contains(level) else { return false }
+                return level >= .partnershipBusinessOffice
+                    ? partnershipAgencies.contains(person.agencyID) : disputing.contains(person.agencyID)
+            }.sorted { ($0.name, $0.id.uuidString) < ($1.name, $1.id.uuidString) }.map(\.id)
         }
         var seen: Set<UUID> = []
         return ids.filter { seen.insert($0).inserted }.compactMap { people[$0] }

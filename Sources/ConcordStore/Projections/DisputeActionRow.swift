@@ -31,7 +31,7 @@ public struct DisputeActionRow: Sendable {
 
     private static func load(_ condition: SQLQueryString, _ sql: any SQLDatabase) async throws -> [DisputeActionRow] {
         let query: SQLQueryString = """
-            SELECT a.dispute_id, d.partnership_id, d.reference, a.action_id, a.kind, a.action, a.owner, a.due_on
+            SELECT a.dispute_id, d.partnership_id, d.reference, a.action_id, a.kind, a.action, a.owner, a.due_on, a.indicative
             FROM dispute_actions a JOIN disputes d ON d.id = a.dispute_id
             WHERE \(condition)
             """
@@ -47,7 +47,8 @@ public struct DisputeActionRow: Sendable {
                 reference: try row.decode(column: "reference", as: String.self),
                 action: WatchedAction(
                     id: try row.decode(column: "action_id", as: String.self), kind: kind,
-                    action: try row.decode(column: "action", as: String.self), owner: owner, due: due))
+                    action: try row.decode(column: "action", as: String.self), owner: owner, due: due,
+                    indicative: try row.decode(column: "indicative", as: Bool.self)))
         }
     }
 }

@@ -27,6 +27,7 @@ enum ActionAvailability {
             actions.append(.escalateForRisk)
         }
         if policy.stages[index].notifyLineManagerIfUnresolved != nil { actions.append(.notifyLineManager) }
+        if !state.currentStage.lettersDue.isEmpty { actions.append(.recordLetter) }
         actions.append(.reportSignificantHarm)
         if let acknowledgement = policy.acknowledgement, state.acknowledged == nil,
             state.stages.contains(where: { $0.stage == acknowledgement.stage }),

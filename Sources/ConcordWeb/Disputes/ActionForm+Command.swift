@@ -69,6 +69,13 @@ extension ActionForm {
             command = .reportSignificantHarm(concern: required("concern", "Enter the concern"))
         case .notifyLineManager:
             command = .notifyLineManager(reason: required("reason", "Enter why it has not been resolved"))
+        case .recordLetter:
+            let clock = required("letter", "Select the letter that was sent")
+            let sentOn = sent.date("sent", label: "The date", errors: &errors)
+            if sentOn == nil { errors.add("sent", "Enter the date the letter was sent") }
+            let to = required("to", "Enter who the letter was sent to")
+            command = .recordLetter(
+                clock: clock, sentOn: sentOn ?? LocalDate(dayNumber: 0), to: to, summary: sent.optional("summary"))
         case .acknowledge:
             command = .acknowledge(note: sent.optional("note"))
         case .resolve:

@@ -126,6 +126,25 @@ extension ActionForm {
                     "“\($0)” Concord e-mails your line manager now (or, if the directory records none, your agency's designated safeguarding leads)."
                 },
                 fields: [area("reason", "Why has it not been resolved?")], submit: "Tell my line manager")
+        case .recordLetter:
+            let due = state.currentStage.lettersDue
+            return ActionForm(
+                intro:
+                    "The protocol asks for \(due.count == 1 ? "this letter" : "these letters") in writing. Record each once it has been sent.",
+                fields: [
+                    FormField(
+                        .radios, name: "letter", label: "Which letter was sent?",
+                        options: due.map {
+                            .option(
+                                $0.clock, $0.letter ?? $0.name, hint: "Due by \(Formatting.date($0.due))",
+                                selected: text("letter") == $0.clock || due.count == 1)
+                        }),
+                    date("sent", "When was it sent?"),
+                    FormField(
+                        .text, name: "to", label: "Who was it sent to?",
+                        hint: "Their name, role and agency, as on the letter", value: text("to")),
+                    area("summary", "What did it say? (optional)", hint: "In brief, for the record"),
+                ], submit: "Record the letter")
         case .acknowledge:
             return ActionForm(
                 intro: "Confirm that the dispute has been received in writing.",

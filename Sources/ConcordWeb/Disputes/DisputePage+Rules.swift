@@ -18,6 +18,14 @@ extension DisputePage {
             let status = visit.metOn.map { "Done \(Formatting.date($0))" } ?? "Within \(timescale.phrase)"
             items.append(Requirement(name: name, hint: timescale.quote, status: status, done: visit.metOn != nil))
         }
+        for clock in stage.clocks {
+            let run = visit.clocks.first { $0.started.clock == clock.id }
+            let status =
+                run?.metOn.map { "Done \(Formatting.date($0))" }
+                ?? run.map { "Due \(Formatting.date($0.started.due))" }
+                ?? "Within \(clock.description(in: stage))"
+            items.append(Requirement(name: clock.name, hint: clock.quote, status: status, done: run?.metOn != nil))
+        }
         if let agreed = visit.agreedTimescale {
             items.append(
                 Requirement(

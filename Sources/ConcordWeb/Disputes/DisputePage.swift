@@ -41,6 +41,8 @@ struct DisputePage: Encodable {
     var statusColour: String
     var summary: [Row]
     var children: [[Row]]
+    /// "Child", "Children", "Adult", "Adults", or "Who it concerns" when they differ.
+    var childrenHeading = ""
     var stageTitle: String
     var stagePosition: String
     var stageSummary: String
@@ -90,11 +92,18 @@ extension DisputePage {
             Row(
                 key: "Significant harm",
                 value: raised.significantHarm || !state.significantHarm.isEmpty
-                    ? "Yes: a child may be suffering, or at risk of, significant harm" : "Not reported"),
+                    ? "Yes: \(Subject.indefinite(policy.subjectNoun)) may be suffering, or at risk of, significant harm"
+                    : "Not reported"),
         ]
+        let kinds = Set(raised.children.map(\.kind))
+        childrenHeading = Self.heading(kinds, count: raised.children.count)
         children = raised.children.map { child in
             var rows = [Row(key: "Name", value: child.name)]
+            if kinds.count > 1 { rows.append(Row(key: "Who", value: Formatting.subject(child.kind))) }
             if let birth = child.dateOfBirth { rows.append(Row(key: "Date of birth", value: Formatting.date(birth))) }
+            if let expected = child.expectedBirth {
+                rows.append(Row(key: "Expected date of birth", value: Formatting.date(expected)))
+            }
             if !child.flags.isEmpty {
                 rows.append(Row(key: "Circumstances", value: child.flags.map(Formatting.flag).joined(separator: ", ")))
             }
@@ -126,6 +135,13 @@ extension DisputePage {
             DeadlineView(
                 label: "Whole process due", due: state.overallDue, today: today, calendar: calendar, open: open),
         ].compactMap { $0 }
+        // The stage's further clocks, each until it is met.
+        let clockDeadlines = state.currentStage.clocks.filter { $0.metOn == nil }.compactMap { run in
+            DeadlineView(
+                label: run.started.name + (run.started.indicative ? " (indicative)" : "") + " by", due: run.started.due,
+                today: today, calendar: calendar, open: open)
+        }
+        deadlines.insert(contentsOf: clockDeadlines, at: min(1, deadlines.count))
         requirements = stage.map { Self.requirements(state, policy: policy, stage: $0) } ?? []
         people = state.participants.map { participation in
             PersonRow(
@@ -163,6 +179,16 @@ extension DisputePage {
         hasDeadlines = !deadlines.isEmpty
         hasRequirements = !requirements.isEmpty
         hasChildren = !children.isEmpty
+    }
+
+    /// "Child", "Adults", or "Who it concerns" when the dispute is about people of different kinds.
+    static func heading(_ kinds: Set<Subject>, count: Int) -> String {
+        guard kinds.count == 1, let kind = kinds.first else { return "Who it concerns" }
+        switch kind {
+        case .children: return count == 1 ? "Child" : "Children"
+        case .adults: return count == 1 ? "Adult" : "Adults"
+        case .unborn: return count == 1 ? "Unborn baby" : "Unborn babies"
+        }
     }
 
     /// What the stage asks for, each with whether it is done, from the policy's own words.

@@ -106,7 +106,10 @@ extension DisputeListContext {
     func actionRow(_ row: DisputeActionRow) -> MyWorkController.ActionRow {
         let calendar = calendars[row.partnershipID] ?? WorkingCalendar(region: .englandAndWales, holidays: .standard)
         return MyWorkController.ActionRow(
-            reference: row.reference, href: SiteRoute.dispute(.value(row.disputeID)).path + "#plan",
+            // A plan action is shown in the plan; a response or a clock among the deadlines.
+            reference: row.reference,
+            href: SiteRoute.dispute(.value(row.disputeID)).path
+                + (row.action.kind == .planned ? "#plan" : "#deadlines"),
             action: row.action.action,
             deadline: DeadlineView(label: "Due", due: row.action.due, today: today, calendar: calendar, open: true))
     }

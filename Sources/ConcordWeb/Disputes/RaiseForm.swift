@@ -3,7 +3,8 @@ import ConcordStore
 import Foundation
 
 /// The raise-a-dispute form for one partnership: its questions follow the partnership's
-/// policy (a strategic protocol asks about an issue, not a child).
+/// policy (a strategic protocol asks about an issue, not a person; a practice one about the
+/// children, adults or unborn babies it covers).
 struct RaiseForm {
     var partnership: Directory.Partnership
     var policy: Policy
@@ -41,34 +42,7 @@ struct RaiseForm {
                             selected: text("professional") == $0.id.uuidString)
                     }),
         ]
-        for slot in 1...Self.childSlots {
-            let optional = slot > 1 ? " (optional)" : ""
-            fields.append(
-                FormField(
-                    .text, name: "child-\(slot)-name", label: "Child \(slot): full name\(optional)",
-                    value: text("child-\(slot)-name"), autocomplete: "off"))
-            var birth = FormField.date(
-                name: "child-\(slot)-birth", label: "Child \(slot): date of birth (optional)", value: nil)
-            birth.day = text("child-\(slot)-birth-day")
-            birth.month = text("child-\(slot)-birth-month")
-            birth.year = text("child-\(slot)-birth-year")
-            fields.append(birth)
-            fields.append(
-                FormField(
-                    .text, name: "child-\(slot)-reference",
-                    label: "Child \(slot): your agency's case reference (optional)",
-                    value: text("child-\(slot)-reference"),
-                    autocomplete: "off", width: "10"))
-            let flags = sent?.all("child-\(slot)-flags[]") ?? []
-            fields.append(
-                FormField(
-                    .checkboxes, name: "child-\(slot)-flags[]", label: "Child \(slot): which of these apply?",
-                    hint:
-                        "Some protocols need particular people involved, such as the IRO for a looked-after child.",
-                    options: ChildFlag.allCases.map {
-                        .option($0.rawValue, Formatting.flag($0), selected: flags.contains($0.rawValue))
-                    }))
-        }
+        for slot in 1...Self.childSlots { fields += subjectFields(slot, text, sent) }
         fields += [
             FormField(
                 .radios, name: "category", label: "What is the disagreement about?",
@@ -80,7 +54,7 @@ struct RaiseForm {
                 .textarea, name: "outcome", label: "What outcome do you want?", value: text("outcome")),
             FormField(
                 .radios, name: "significant-harm",
-                label: "Do you think a child may be suffering, or be at risk of suffering, significant harm?",
+                label: "Do you think \(harmSubject) may be suffering, or be at risk of suffering, significant harm?",
                 hint: harmHint,
                 options: [
                     .option("yes", "Yes", selected: text("significant-harm") == "yes"),
@@ -114,23 +88,7 @@ struct RaiseForm {
             if issue == nil { errors.add("issue", "Enter which partnership arrangement the concern is about") }
         } else {
             for slot in 1...Self.childSlots {
-                let name = sent.text("child-\(slot)-name")
-                let birth = sent.date("child-\(slot)-birth", label: "Child \(slot)'s date of birth", errors: &errors)
-                if let birth, birth > today {
-                    errors.add("child-\(slot)-birth", "Child \(slot)'s date of birth must be in the past")
-                }
-                guard !name.isEmpty else {
-                    if slot == 1 { errors.add("child-1-name", "Enter the child's full name") }
-                    continue
-                }
-                let reference =
-                    sent.optional("child-\(slot)-reference").map {
-                        [CaseReference(agencyID: raiser.agency.id, reference: $0)]
-                    } ?? []
-                children.append(
-                    ChildRecord(
-                        name: name, dateOfBirth: birth, caseReferences: reference,
-                        flags: sent.all("child-\(slot)-flags[]").compactMap(ChildFlag.init(rawValue:))))
+                if let subject = subject(slot, sent, today: today, errors: &errors) { children.append(subject) }
             }
         }
         let category = isStrategic ? .other : DisputeCategory(rawValue: sent.text("category"))
@@ -142,7 +100,9 @@ struct RaiseForm {
         let outcome = sent.text("outcome")
         if outcome.isEmpty { errors.add("outcome", "Enter the outcome you want") }
         let harm = isStrategic ? "no" : sent.text("significant-harm")
-        if harm.isEmpty { errors.add("significant-harm", "Select yes if a child may be suffering significant harm") }
+        if harm.isEmpty {
+            errors.add("significant-harm", "Select yes if \(harmSubject) may be suffering significant harm")
+        }
         guard errors.isEmpty, let agency, let category else { return .failure(.init(errors: errors)) }
         return .success(
             RaiseDispute(

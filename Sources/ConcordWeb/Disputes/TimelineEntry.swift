@@ -125,6 +125,24 @@ struct TimelineEntry: Encodable {
                 "Line manager told it is not resolved at \(stage(notified.stage, policy))",
                 [Line(label: "Why", text: notified.reason)]
             )
+        case .clockStarted(let started):
+            return (
+                "Clock started: \(started.name)",
+                [
+                    Line(label: "Counted from", text: Formatting.date(started.startedOn)),
+                    Line(
+                        label: "Due by",
+                        text: Formatting.date(started.due) + (started.indicative ? " (indicative)" : "")),
+                ]
+            )
+        case .letterSent(let letter):
+            return (
+                "\(letter.letter) sent",
+                [
+                    Line(label: "Sent", text: Formatting.date(letter.sentOn)),
+                    Line(label: "To", text: letter.to),
+                ] + (letter.summary.map { [Line(label: "What it said", text: $0)] } ?? [])
+            )
         }
     }
 

@@ -24,6 +24,7 @@ struct DisputeRecord: Encodable {
     var generated: String
     var summary: [DisputePage.Row]
     var children: [[DisputePage.Row]]
+    var childrenHeading: String
     var people: [DisputePage.PersonRow]
     var plan: [DisputePage.ActionRow]
     var stages: [StageSection]
@@ -39,6 +40,7 @@ struct DisputeRecord: Encodable {
         generated = Formatting.time(now)
         summary = page.summary
         children = page.children
+        childrenHeading = page.childrenHeading
         people = page.people
         plan = page.plan
         hasChildren = page.hasChildren

@@ -19,6 +19,7 @@ enum DisputeAction: String, CaseIterable, Sendable, Codable {
     case considerReview = "consider-review"
     case recordReview = "record-review"
     case notifyLineManager = "notify-line-manager"
+    case recordLetter = "record-letter"
 
     var title: String {
         switch self {
@@ -41,6 +42,7 @@ enum DisputeAction: String, CaseIterable, Sendable, Codable {
         case .considerReview: "Decide whether to hold the review"
         case .recordReview: "Record the review"
         case .notifyLineManager: "Tell your line manager it is not resolved"
+        case .recordLetter: "Record a letter sent"
         }
     }
 }

@@ -114,6 +114,14 @@ enum Formatting {
         }
     }
 
+    static func subject(_ subject: Subject) -> String {
+        switch subject {
+        case .children: "A child"
+        case .adults: "An adult"
+        case .unborn: "An unborn baby"
+        }
+    }
+
     static func flag(_ flag: ChildFlag) -> String {
         switch flag {
         case .lookedAfter: "Looked after"
