@@ -29,7 +29,7 @@ struct RaiseSubjectsTests {
 
     /// Opens the raise form and posts it with the health practitioner named and these answers.
     static func raise(_ h: WebHarness, _ browser: Browser, _ answers: [String: String]) async throws -> Browser.Page {
-        let form = try await browser.get("/disputes/new/oldham")
+        let form = try await browser.get("/disputes/new/oldham?procedure=all-ages")
         #expect(form.status == .ok)
         var fields = [
             "token": form.hidden("token") ?? "",
@@ -38,7 +38,7 @@ struct RaiseSubjectsTests {
             "outcome": "A joint assessment", "significant-harm": "no",
         ]
         fields.merge(answers) { $1 }
-        return try await browser.post("/disputes/new/oldham", fields)
+        return try await browser.post("/disputes/new/oldham?procedure=all-ages", fields)
     }
 
     @Test("An all-ages procedure asks who each person is, and takes an adult")
@@ -48,7 +48,7 @@ struct RaiseSubjectsTests {
             _ = try await Directory(h.database).installPolicy(
                 Self.policy, file: "all-ages.yaml", partnership: oldham.id, at: h.clock.now())
             let csc = try await h.signedIn(DisputeActionTests.practitioner)
-            let form = try await csc.get("/disputes/new/oldham")
+            let form = try await csc.get("/disputes/new/oldham?procedure=all-ages")
             #expect(form.body.contains("Person 1: who is it?"))
             #expect(form.options("child-1-kind").map(\.label) == ["A child", "An adult", "An unborn baby"])
             #expect(form.body.contains("Do you think a child, adult or unborn baby may be suffering"))

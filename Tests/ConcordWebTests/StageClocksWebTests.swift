@@ -57,7 +57,7 @@ struct StageClocksWebTests {
         try await WebHarness.with { h in
             try await Self.install(h)
             var csc = try await h.signedIn(DisputeActionTests.practitioner)
-            let id = try await h.raise(as: csc)
+            let id = try await h.raise(as: csc, procedure: "riverside")
             #expect(try await h.load(id).state.raised.policyID == "riverside")
 
             let page = try await csc.get("/disputes/\(id)")

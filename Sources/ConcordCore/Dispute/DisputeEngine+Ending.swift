@@ -13,8 +13,7 @@ extension DisputeEngine {
         guard agreedBy.contains(where: { $0.agency.id == raising }),
             agreedBy.contains(where: { others.contains($0.agency.id) })
         else { throw .agreementRequired }
-        let missing = missingRecords(state, supplied: [.outcome, .effortsExhausted])
-        guard missing.isEmpty else { throw .recordsMissing(stage: state.currentStage.stage, missing: missing) }
+        try requireRecords(state, supplied: [.outcome, .effortsExhausted])
         try checkRequiredParticipants(state)
         let followUp = followUp?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty
         if !state.openActions.isEmpty && followUp == nil {
@@ -38,8 +37,7 @@ extension DisputeEngine {
         let index = try currentIndex(state)
         guard index == policy.stages.count - 1 else { throw .notLastStage(stage: policy.stages[index].id) }
         let reason = try required(reason, "the reason for referring")
-        let missing = missingRecords(state, supplied: [.effortsExhausted])
-        guard missing.isEmpty else { throw .recordsMissing(stage: state.currentStage.stage, missing: missing) }
+        try requireRecords(state, supplied: [.effortsExhausted])
         try checkRequiredParticipants(state)
         try checkMeetingParticipants(state)
         return [

@@ -66,7 +66,11 @@ extension DisputeEngine {
             learningIdentified: records.learningIdentified, learning: text(records.learning),
             effortsExhausted: text(records.effortsExhausted), concernReview: text(records.concernReview),
             interventionDecision: text(records.interventionDecision), leadPartner: text(records.leadPartner),
-            boardMinute: minute)
+            boardMinute: minute, custom: (records.custom ?? [:]).compactMapValues(text))
+        let named = Set(policy.stage(state.currentStage.stage)?.customRecords.map(\.id) ?? [])
+        if let unknown = records.custom?.keys.sorted().first(where: { !named.contains($0) }) {
+            throw .unknownRecord(unknown)
+        }
         guard records != StageRecords() else { throw .missingField("at least one of the stage's records") }
         if records.learningIdentified == true, records.learning == nil {
             throw .missingField("what learning was identified")
@@ -84,6 +88,19 @@ extension DisputeEngine {
     func missingRecords(_ state: DisputeState, supplied: Set<RecordKind>) -> [RecordKind] {
         guard let stage = policy.stage(state.currentStage.stage) else { return [] }
         return stage.records.filter { !supplied.contains($0) && !state.currentStage.hasRecord($0) }
+    }
+
+    /// The stage's records, Concord's own and those in the protocol's words, all written.
+    func requireRecords(_ state: DisputeState, supplied: Set<RecordKind>) throws(DisputeError) {
+        let missing = missingRecords(state, supplied: supplied)
+        guard missing.isEmpty else { throw .recordsMissing(stage: state.currentStage.stage, missing: missing) }
+        let written = state.currentStage.records.custom ?? [:]
+        let unwritten = (policy.stage(state.currentStage.stage)?.customRecords ?? []).filter {
+            $0.required && written[$0.id] == nil
+        }
+        guard unwritten.isEmpty else {
+            throw .customRecordsMissing(stage: state.currentStage.stage, titles: unwritten.map(\.title))
+        }
     }
 
     /// Rules such as "the IRO must take part when the child is looked after" for the stage

@@ -12,8 +12,7 @@ extension DisputeEngine {
         }
         let reason = try required(reason, "the reason for escalating")
         let evidence = evidence?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty
-        let missing = missingRecords(state, supplied: evidence == nil ? [] : [.effortsExhausted])
-        guard missing.isEmpty else { throw .recordsMissing(stage: policy.stages[index].id, missing: missing) }
+        try requireRecords(state, supplied: evidence == nil ? [] : [.effortsExhausted])
         try checkRequiredParticipants(state)
         if let meeting = policy.stages[index].meeting, meeting.required, !state.currentStageMeetingHeld {
             throw .meetingRequired(meeting.name, stage: policy.stages[index].id)

@@ -51,6 +51,8 @@ public enum DisputeError: Error, Hashable, Sendable, CustomStringConvertible {
     case subjectRequired(String)
     case subjectNotCovered(String, covered: String)
     case flagsOnlyForChildren
+    case customRecordsMissing(stage: String, titles: [String])
+    case unknownRecord(String)
 
     public var description: String {
         switch self {
@@ -140,6 +142,9 @@ public enum DisputeError: Error, Hashable, Sendable, CustomStringConvertible {
         case .subjectRequired(let noun): "a practice dispute is about someone: name at least one \(noun)"
         case .subjectNotCovered(let noun, let covered):
             "this protocol covers disputes about \(Subject.indefinite(covered)), not \(Subject.indefinite(noun)): raise it under the procedure that covers them"
+        case .customRecordsMissing(let stage, let titles):
+            "before leaving \(stage), record \(titles.map { "“\($0)”" }.joined(separator: " and ")), as the protocol asks"
+        case .unknownRecord(let id): "the policy asks for no record \"\(id)\" at this stage"
         case .flagsOnlyForChildren:
             "looked after, on a child protection plan, child in need and early help apply only to a child"
         }

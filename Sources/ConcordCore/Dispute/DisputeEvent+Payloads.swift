@@ -141,12 +141,15 @@ public struct StageRecords: Codable, Hashable, Sendable {
     public var leadPartner: String?
     /// Where the dispute is "formally recorded within the SCP board minutes".
     public var boardMinute: BoardMinute?
+    /// The records the policy names in its own words, by their id.
+    public var custom: [String: String]?
 
     public init(
         actionsTaken: String? = nil, outcome: String? = nil, learningIdentified: Bool? = nil, learning: String? = nil,
         effortsExhausted: String? = nil, concernReview: String? = nil, interventionDecision: String? = nil,
-        leadPartner: String? = nil, boardMinute: BoardMinute? = nil
+        leadPartner: String? = nil, boardMinute: BoardMinute? = nil, custom: [String: String]? = nil
     ) {
+        self.custom = custom?.isEmpty == true ? nil : custom
         self.actionsTaken = actionsTaken
         self.outcome = outcome
         self.learningIdentified = learningIdentified
@@ -167,6 +170,7 @@ public struct StageRecords: Codable, Hashable, Sendable {
             effortsExhausted: newer.effortsExhausted ?? effortsExhausted,
             concernReview: newer.concernReview ?? concernReview,
             interventionDecision: newer.interventionDecision ?? interventionDecision,
-            leadPartner: newer.leadPartner ?? leadPartner, boardMinute: newer.boardMinute ?? boardMinute)
+            leadPartner: newer.leadPartner ?? leadPartner, boardMinute: newer.boardMinute ?? boardMinute,
+            custom: (custom ?? [:]).merging(newer.custom ?? [:]) { $1 })
     }
 }

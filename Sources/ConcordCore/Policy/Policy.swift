@@ -12,6 +12,12 @@ public struct Policy: Hashable, Sendable, Encodable {
     public var subjects: [Subject] = [.children]
     /// The document the policy was written from.
     public var source: String?
+    /// For a partnership with several procedures, the kind of dispute this one is for, as the
+    /// raiser chooses between them: "Dissent at a child protection conference".
+    public var appliesTo: String? = nil
+    /// The day this version takes effect; until then the partnership's earlier version of the
+    /// same procedure stays current. Nil: from when it is installed.
+    public var effectiveFrom: LocalDate? = nil
     public var summary: String?
     public var stages: [Stage]
     public var acknowledgement: Acknowledgement?
@@ -80,6 +86,9 @@ public struct Stage: Hashable, Sendable, Encodable {
     public var records: [RecordKind]
     /// What the stage may record when it applies, without having to.
     public var mayRecord: [RecordKind] = []
+    /// Records the protocol names in its own words ("the precise nature of the dissent"),
+    /// written as text at the stage; required ones must be written before it is left.
+    public var customRecords: [CustomRecord] = []
     /// The subject line the protocol fixes for the stage's written confirmation.
     public var confirmationSubject: String?
     public var meeting: Meeting?
@@ -90,6 +99,15 @@ public struct Stage: Hashable, Sendable, Encodable {
     /// Those told of the stage and sent its written confirmations without taking part: "copy
     /// to the Business Manager", "inform the partnership".
     public var inform: [InformedParty] = []
+}
+
+/// A record a protocol names that the format has no kind for, kept as text under its own id.
+public struct CustomRecord: Hashable, Sendable, Encodable {
+    public var id: String
+    /// The protocol's name for it, as the form asks: "The precise nature of the dissent".
+    public var title: String
+    public var required: Bool
+    public var quote: String?
 }
 
 /// People at a level who are told, but do not take part: at an agency level, those of the

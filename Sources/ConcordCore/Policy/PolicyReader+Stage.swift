@@ -23,12 +23,21 @@ extension PolicyReader {
                 node, fields.field("timescale"), .stageStart, reader, allowNone: true, ofStage: true)
         }
         let contact = fields["contact"].flatMap { readContact($0, fields.field("contact"), reader) }
-        let records = reader.list(fields["records"], fields.field("records")) {
-            reader.choice($0, $1, of: RecordKind.self)
+        var customRecords: [CustomRecord] = []
+        func record(required: Bool) -> (Node, String) -> RecordKind? {
+            { node, path in
+                guard case .mapping = node else { return reader.choice(node, path, of: RecordKind.self) }
+                if let custom = readCustomRecord(node, path, required: required, reader) {
+                    if customRecords.contains(where: { $0.id == custom.id }) {
+                        reader.report(node["id"], "\(path).id", "duplicate record id \"\(custom.id)\" in this stage")
+                    }
+                    customRecords.append(custom)
+                }
+                return nil
+            }
         }
-        let mayRecord = reader.list(fields["may_record"], fields.field("may_record")) {
-            reader.choice($0, $1, of: RecordKind.self)
-        }
+        let records = reader.list(fields["records"], fields.field("records"), record(required: true))
+        let mayRecord = reader.list(fields["may_record"], fields.field("may_record"), record(required: false))
         for kind in Set(records).intersection(mayRecord) {
             reader.report(
                 fields["may_record"], fields.field("may_record"),
@@ -55,9 +64,9 @@ extension PolicyReader {
         guard let id, let title, let summary else { return nil }
         return Stage(
             id: id, title: title, source: source, summary: summary, participants: participants, timescale: timescale,
-            clocks: clocks, contact: contact, records: records, mayRecord: mayRecord, confirmationSubject: subject,
-            meeting: meeting,
-            forms: forms, notifyLineManagerIfUnresolved: notify, inform: inform)
+            clocks: clocks, contact: contact, records: records, mayRecord: mayRecord, customRecords: customRecords,
+            confirmationSubject: subject, meeting: meeting, forms: forms, notifyLineManagerIfUnresolved: notify,
+            inform: inform)
     }
 
     static func readIdentifier(_ node: Node, _ path: String, _ reader: NodeReader) -> String? {
@@ -131,5 +140,24 @@ extension PolicyReader {
         let quote = fields["quote"].flatMap { reader.quote($0, fields.field("quote")) }
         guard let id, let title else { return nil }
         return Form(id: id, title: title, quote: quote)
+    }
+
+    /// A record in the protocol's own words: `{id, title, quote}` in `records` or `may_record`.
+    private static func readCustomRecord(
+        _ node: Node, _ path: String, required: Bool, _ reader: NodeReader
+    ) -> CustomRecord? {
+        guard let fields = reader.mapping(node, path, required: ["id", "title"], optional: ["quote"]) else {
+            return nil
+        }
+        let id = fields["id"].flatMap { readIdentifier($0, fields.field("id"), reader) }
+        if let id, RecordKind(rawValue: id) != nil {
+            reader.report(
+                fields["id"], fields.field("id"),
+                "\"\(id)\" is one of Concord's own records; list it by name instead of as a mapping")
+        }
+        let title = fields["title"].flatMap { reader.string($0, fields.field("title")) }
+        let quote = fields["quote"].flatMap { reader.quote($0, fields.field("quote")) }
+        guard let id, let title, RecordKind(rawValue: id) == nil else { return nil }
+        return CustomRecord(id: id, title: title, required: required, quote: quote)
     }
 }

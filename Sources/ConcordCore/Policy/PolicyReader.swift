@@ -26,7 +26,7 @@ public enum PolicyReader {
                 optional: [
                     "source", "summary", "acknowledgement", "stage_limit", "overall", "rules", "external_routes",
                     "reference_documents",
-                    "confirmations", "subjects",
+                    "confirmations", "subjects", "applies_to", "effective_from",
                 ])
         else { return nil }
         let id = fields["id"].flatMap { readIdentifier($0, "id", reader) }
@@ -44,6 +44,8 @@ public enum PolicyReader {
             reader.report(node, "subjects", "each subject once")
         }
         let source = fields["source"].flatMap { reader.string($0, "source") }
+        let appliesTo = fields["applies_to"].flatMap { reader.string($0, "applies_to") }
+        let effectiveFrom = fields["effective_from"].flatMap { reader.date($0, "effective_from") }
         let summary = fields["summary"].flatMap { reader.string($0, "summary") }
         let stages = reader.indexedList(fields["stages"], "stages") { readStage($0, $1, reader) }
         let acknowledgement = fields["acknowledgement"].flatMap { readAcknowledgement($0, reader) }
@@ -64,7 +66,8 @@ public enum PolicyReader {
         guard let id, let name, let partnership, let region, let scope else { return nil }
         return Policy(
             id: id, name: name, partnership: partnership, region: region, scope: scope,
-            subjects: subjects.isEmpty ? [.children] : subjects, source: source, summary: summary,
+            subjects: subjects.isEmpty ? [.children] : subjects, source: source, appliesTo: appliesTo,
+            effectiveFrom: effectiveFrom, summary: summary,
             stages: stages.map(\.value), acknowledgement: acknowledgement, stageLimit: stageLimit,
             overall: overall, rules: rules.map(\.value), externalRoutes: routes,
             referenceDocuments: documents.map(\.value), confirmations: confirmations)

@@ -104,13 +104,34 @@ public struct Directory: Sendable {
     }
 
     /// The partnership's newest policy version, which new disputes are raised under.
-    public func currentPolicy(partnership: UUID) async throws -> (policy: Policy, version: String)? {
-        guard
-            let model = try await PolicyVersionModel.query(on: database.database)
-                .filter(\.$partnershipID == partnership).sort(\.$createdAt, .descending).sort(\.$id).first()
-        else { return nil }
-        let policy = try PolicyCache.shared.policy(
-            sha256: model.sha256, yaml: { model.yaml }, file: "\(model.policyID)@\(model.sha256.prefix(12))")
-        return (policy, model.sha256)
+    /// The procedure a new dispute follows: the one named, or the one most recently installed.
+    /// Each procedure's current version is its newest that has taken effect by `day` (today when
+    /// not given), so a version installed ahead of its `effective_from` waits.
+    public func currentPolicy(
+        partnership: UUID, procedure: String? = nil, on day: LocalDate? = nil
+    ) async throws -> (policy: Policy, version: String)? {
+        let current = try await currentPolicies(partnership: partnership, on: day)
+        guard let procedure else { return current.first }
+        return current.first { $0.policy.id == procedure }
+    }
+
+    /// Every procedure the partnership runs now, one version of each, the most recently
+    /// installed first.
+    public func currentPolicies(
+        partnership: UUID, on day: LocalDate? = nil
+    ) async throws -> [(policy: Policy, version: String)] {
+        let today = day ?? LondonTime.date(of: Date())
+        let models = try await PolicyVersionModel.query(on: database.database)
+            .filter(\.$partnershipID == partnership).sort(\.$createdAt, .descending).sort(\.$id).all()
+        var seen: Set<String> = []
+        var current: [(policy: Policy, version: String)] = []
+        for model in models where !seen.contains(model.policyID) {
+            let policy = try PolicyCache.shared.policy(
+                sha256: model.sha256, yaml: { model.yaml }, file: "\(model.policyID)@\(model.sha256.prefix(12))")
+            if let from = policy.effectiveFrom, from > today { continue }
+            seen.insert(model.policyID)
+            current.append((policy, model.sha256))
+        }
+        return current
     }
 }

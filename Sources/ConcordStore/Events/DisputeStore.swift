@@ -36,14 +36,19 @@ public struct DisputeStore: Sendable {
         }
     }
 
-    /// Raises a dispute under the partnership's current policy; the reference is assigned here.
+    /// Raises a dispute under the partnership's current policy (or, where it runs several, the
+    /// procedure named); the reference is assigned here.
     public func raise(
-        _ command: RaiseDispute, partnership: UUID, at time: Date, submission: Submission? = nil
+        _ command: RaiseDispute, partnership: UUID, procedure: String? = nil, at time: Date,
+        submission: Submission? = nil
     ) async throws
         -> Loaded
     {
         let now = EventChain.storedTime(time)
-        guard let (policy, version) = try await Directory(database).currentPolicy(partnership: partnership) else {
+        guard
+            let (policy, version) = try await Directory(database).currentPolicy(
+                partnership: partnership, procedure: procedure, on: LondonTime.date(of: now))
+        else {
             throw StoreError.noPolicy(partnership: partnership.uuidString)
         }
         let calendar = try await calendar(for: partnership, region: policy.region)

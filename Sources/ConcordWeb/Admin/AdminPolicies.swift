@@ -138,12 +138,17 @@ struct AdminPolicies: RouteCollection {
         errors: FormErrors, problems: [String], notice: Notice? = nil
     ) async throws -> Response {
         let versions = try await request.concord.directory.policyVersions(partnership: partnership.id)
+        // Each procedure's version in effect today is current; one installed ahead of its date waits.
+        let current = Set(
+            try await request.concord.directory.currentPolicies(
+                partnership: partnership.id, on: LondonTime.date(of: request.now)
+            ).map(\.version))
         let slug = Parameter<String>.value(partnership.slug)
-        let rows = versions.enumerated().map { index, version in
+        let rows = versions.map { version in
             VersionRow(
                 sha: String(version.sha256.prefix(12)),
                 href: SiteRoute.adminPolicyVersion(slug, sha: .value(version.sha256)).path, policyID: version.policyID,
-                installed: Formatting.time(version.installedAt), current: index == 0)
+                installed: Formatting.time(version.installedAt), current: current.contains(version.sha256))
         }
         var fields = [
             FormField(.textarea, name: "yaml", label: "Paste the policy"),
@@ -183,9 +188,11 @@ struct AdminPolicies: RouteCollection {
     @Sendable func version(_ request: Request) async throws -> Response {
         let partnership = try await request.adminPartnership()
         let versions = try await request.concord.directory.policyVersions(partnership: partnership.id)
-        guard let sha = request.parameters.get("sha"), let index = versions.firstIndex(where: { $0.sha256 == sha })
+        guard let sha = request.parameters.get("sha"), let version = versions.first(where: { $0.sha256 == sha })
         else { throw Abort(.notFound) }
-        let version = versions[index]
+        let current = try await request.concord.directory.currentPolicies(
+            partnership: partnership.id, on: LondonTime.date(of: request.now)
+        ).contains { $0.version == sha }
         var lines = version.yaml.components(separatedBy: "\n")
         if lines.last == "" { lines.removeLast() }
         return try await request.page(
@@ -193,6 +200,6 @@ struct AdminPolicies: RouteCollection {
             VersionPage(
                 partnership: partnership.name, backHref: SiteRoute.adminPolicies(.value(partnership.slug)).path,
                 sha: sha, shortSHA: String(sha.prefix(12)), policyID: version.policyID,
-                installed: Formatting.time(version.installedAt), current: index == 0, lines: lines))
+                installed: Formatting.time(version.installedAt), current: current, lines: lines))
     }
 }

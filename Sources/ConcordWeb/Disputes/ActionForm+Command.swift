@@ -56,7 +56,10 @@ extension ActionForm {
                 person ?? PersonRef(id: "", name: "", agency: AgencyRef(id: "", name: ""), level: .practitioner),
                 capacity: capacity)
         case .recordStageRecords:
-            command = stageRecordsCommand(sent, errors: &errors)
+            command = stageRecordsCommand(
+                sent,
+                customRecords: dispute.loaded.policy.stage(state.currentStage.stage)?.customRecords ?? [],
+                errors: &errors)
         case .escalate:
             let reason = required("reason", "Enter why this needs to escalate")
             let chosen = people("people[]", "Select who will take part at the next stage")

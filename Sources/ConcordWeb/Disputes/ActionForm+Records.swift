@@ -66,14 +66,27 @@ extension ActionForm {
                     .text, name: "minute-reference", label: "Minute reference",
                     value: text("minute-reference", minute?.reference)))
         }
-        let needed = stage?.records.map(Formatting.record).joined(separator: "; ")
+        for record in stage?.customRecords ?? [] {
+            fields.append(
+                area(
+                    "record-\(record.id)", record.title + (record.required ? "" : " (if it applies)"),
+                    hint: record.quote.map { "“\($0)”" }, records.custom?[record.id]))
+        }
+        let required =
+            (stage?.records.map(Formatting.record) ?? [])
+            + (stage?.customRecords ?? []).filter(\.required).map {
+                $0.title.prefix(1).lowercased() + $0.title.dropFirst()
+            }
+        let needed = required.isEmpty ? nil : required.joined(separator: "; ")
         return ActionForm(
             intro: needed.map { "Before this dispute can leave this stage, the protocol needs: \($0)." },
             fields: fields,
             submit: "Save records")
     }
 
-    static func stageRecordsCommand(_ sent: FormValues, errors: inout FormErrors) -> DisputeCommand {
+    static func stageRecordsCommand(
+        _ sent: FormValues, customRecords: [CustomRecord], errors: inout FormErrors
+    ) -> DisputeCommand {
         let learning = sent.text("learning-identified")
         if learning == "yes", sent.optional("learning") == nil {
             errors.add("learning", "Enter what learning was identified")
@@ -95,6 +108,10 @@ extension ActionForm {
                 effortsExhausted: sent.optional("efforts-exhausted"), concernReview: sent.optional("concern-review"),
                 interventionDecision: sent.optional("intervention-decision"),
                 leadPartner: sent.optional("lead-partner"),
-                boardMinute: minute))
+                boardMinute: minute,
+                custom: Dictionary(
+                    uniqueKeysWithValues: customRecords.compactMap { record in
+                        sent.optional("record-\(record.id)").map { (record.id, $0) }
+                    })))
     }
 }

@@ -202,6 +202,13 @@ extension DisputePage {
                     name: "Record \(Formatting.record(kind))", hint: nil, status: done ? "Completed" : "Not yet done",
                     done: done))
         }
+        for record in stage.customRecords where record.required {
+            let done = visit.records.custom?[record.id] != nil
+            items.append(
+                Requirement(
+                    name: "Record: \(record.title)", hint: record.quote, status: done ? "Completed" : "Not yet done",
+                    done: done))
+        }
         items += stageClockRequirements(visit, stage: stage, policy: policy)
         if let meeting = stage.meeting {
             let held = state.currentStageMeetingHeld

@@ -23,6 +23,8 @@ struct DisputeListContext {
     var partnerships: [UUID: Directory.Partnership]
     var calendars: [UUID: WorkingCalendar]
     var policies: [UUID: Policy]
+    /// Every procedure each partnership runs now, for the stage titles of disputes under each.
+    var procedures: [UUID: [Policy]] = [:]
     var today: LocalDate
 
     static func load(_ services: ConcordServices, now: Date) async throws -> DisputeListContext {
@@ -33,7 +35,9 @@ struct DisputeListContext {
             context.partnerships[partnership.id] = partnership
             context.calendars[partnership.id] = directory.calendar(
                 partnership: partnership, holidays: services.holidays)
-            context.policies[partnership.id] = try await directory.currentPolicy(partnership: partnership.id)?.policy
+            let current = try await directory.currentPolicies(partnership: partnership.id, on: context.today)
+            context.policies[partnership.id] = current.first?.policy
+            context.procedures[partnership.id] = current.map(\.policy)
         }
         return context
     }
@@ -56,7 +60,9 @@ struct DisputeListContext {
                 calendar: calendar, open: open),
         ].compactMap { $0 }
         let deadline = deadlines.first(where: \.overdue) ?? deadlines.first(where: \.dueSoon) ?? deadlines.first
-        let stageTitle = policies[summary.partnershipID]?.stage(summary.currentStage)?.title ?? summary.currentStage
+        let policy =
+            procedures[summary.partnershipID]?.first { $0.id == summary.policyID } ?? policies[summary.partnershipID]
+        let stageTitle = policy?.stage(summary.currentStage)?.title ?? summary.currentStage
         return DisputeRow(
             reference: summary.reference, href: SiteRoute.dispute(.value(summary.id)).path,
             partnership: partnerships[summary.partnershipID]?.name ?? "",

@@ -32,11 +32,11 @@ struct RaiseController: RouteCollection {
         else { throw Abort(.forbidden) }
         let agency = try await directory.agencies().first { $0.id.uuidString == person.agency.id }
         var partnerships: [Directory.Partnership] = []
+        let today = LondonTime.date(of: request.now)
         for partnership in try await directory.partnerships()
         where agency?.partnerships.contains(partnership.id) ?? false {
-            guard let policy = try await directory.currentPolicy(partnership: partnership.id)?.policy,
-                RaiseForm.mayRaise(person, under: policy)
-            else { continue }
+            let procedures = try await directory.currentPolicies(partnership: partnership.id, on: today)
+            guard procedures.contains(where: { RaiseForm.mayRaise(person, under: $0.policy) }) else { continue }
             partnerships.append(partnership)
         }
         return (person, partnerships)
@@ -88,25 +88,59 @@ struct RaiseController: RouteCollection {
             status: status)
     }
 
-    private func raiseForm(_ request: Request) async throws -> RaiseForm {
+    /// The form for the partnership's procedure: the one chosen in the address (`?procedure=`),
+    /// or its only one; nil when it runs several and none is chosen yet.
+    private func raiseForm(_ request: Request) async throws -> (form: RaiseForm?, choices: [Policy], slug: String) {
         let (person, partnerships) = try await raiser(request)
         guard let slug = request.parameters.get("partnership"),
-            let partnership = partnerships.first(where: { $0.slug == slug }),
-            let policy = try await request.concord.directory.currentPolicy(partnership: partnership.id)?.policy
+            let partnership = partnerships.first(where: { $0.slug == slug })
         else { throw Abort(.notFound) }
         let directory = request.concord.directory
-        return RaiseForm(
+        let procedures = try await directory.currentPolicies(
+            partnership: partnership.id, on: LondonTime.date(of: request.now)
+        ).map(\.policy).filter { RaiseForm.mayRaise(person, under: $0) }
+        let chosen = request.query[String.self, at: "procedure"]
+        let policy = procedures.count == 1 ? procedures.first : procedures.first { $0.id == chosen }
+        guard let policy else { return (nil, procedures, slug) }
+        let form = RaiseForm(
             partnership: partnership, policy: policy, raiser: person, agencies: try await directory.agencies(),
-            people: try await directory.people())
+            people: try await directory.people(), several: procedures.count > 1)
+        return (form, procedures, slug)
+    }
+
+    struct ProcedurePage: Encodable {
+        struct Choice: Encodable {
+            var name: String
+            var appliesTo: String?
+            var href: String
+        }
+        var partnership: String
+        var procedures: [Choice]
+    }
+
+    /// Where a partnership runs several procedures, the raiser first picks the one for the
+    /// disagreement: a list of links, so it works without scripts.
+    private func chooseProcedure(_ request: Request, slug: String, _ procedures: [Policy]) async throws -> Response {
+        let partnership = try await request.concord.directory.partnership(slug: slug)
+        let path = SiteRoute.raise(partnership: .value(slug)).path
+        return try await request.page(
+            "choose-procedure", title: "Which procedure applies?",
+            ProcedurePage(
+                partnership: partnership?.name ?? slug,
+                procedures: procedures.map {
+                    .init(name: $0.name, appliesTo: $0.appliesTo, href: path + "?procedure=" + $0.id)
+                }))
     }
 
     @Sendable func form(_ request: Request) async throws -> Response {
-        let form = try await raiseForm(request)
+        let (chosen, procedures, slug) = try await raiseForm(request)
+        guard let form = chosen else { return try await chooseProcedure(request, slug: slug, procedures) }
         return try await render(request, form, sent: nil, token: UUID().uuidString, errors: FormErrors(), status: .ok)
     }
 
     @Sendable func raise(_ request: Request) async throws -> Response {
-        let form = try await raiseForm(request)
+        let (chosen, procedures, slug) = try await raiseForm(request)
+        guard let form = chosen else { return try await chooseProcedure(request, slug: slug, procedures) }
         let sent = FormValues(request)
         let token = sent.text("token").isEmpty ? UUID().uuidString : sent.text("token")
         let command: RaiseDispute
@@ -120,7 +154,7 @@ struct RaiseController: RouteCollection {
         let raised: DisputeStore.Loaded
         do {
             raised = try await request.concord.disputes.raise(
-                command, partnership: form.partnership.id, at: request.now,
+                command, partnership: form.partnership.id, procedure: form.policy.id, at: request.now,
                 submission: .init(token: token, account: account.id))
         } catch StoreError.duplicateSubmission(let id) {
             return request.redirect(to: .dispute(.value(id)), onceNotice: .duplicate)
@@ -143,7 +177,8 @@ struct RaiseController: RouteCollection {
             heading: "Raise a dispute", caption: form.partnership.name,
             intro:
                 "\(form.policy.name): \(form.policy.stages.first?.title ?? "") is the first stage. Everyone you name will see the dispute.",
-            postHref: SiteRoute.raise(partnership: .value(form.partnership.slug)).path, fields: fields, token: token,
+            postHref: SiteRoute.raise(partnership: .value(form.partnership.slug)).path
+                + (form.several ? "?procedure=" + form.policy.id : ""), fields: fields, token: token,
             submit: "Raise dispute", errors: linked, hasErrors: !linked.isEmpty)
         return try await request.page(
             "form", title: (errors.isEmpty ? "" : "Error: ") + "Raise a dispute", page, status: status)

@@ -11,6 +11,8 @@ struct RaiseForm {
     var raiser: Directory.Person
     var agencies: [Directory.Agency]
     var people: [Directory.Person]
+    /// The partnership runs several procedures, so the form names the one chosen.
+    var several = false
 
     static let childSlots = 2
     var otherAgencies: [Directory.Agency] {

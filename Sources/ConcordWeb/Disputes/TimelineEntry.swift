@@ -77,7 +77,10 @@ struct TimelineEntry: Encodable {
                 [Line(label: "Agency", text: participation.person.agency.name)]
             )
         case .stageRecordsRecorded(let recorded):
-            return ("Stage records recorded", records(recorded.records))
+            return (
+                "Stage records recorded",
+                records(recorded.records, named: policy.stage(recorded.stage)?.customRecords ?? [])
+            )
         case .escalated(let escalation):
             var lines = [
                 Line(label: "From", text: stage(escalation.from, policy)),
@@ -146,7 +149,7 @@ struct TimelineEntry: Encodable {
         }
     }
 
-    static func records(_ records: StageRecords) -> [Line] {
+    static func records(_ records: StageRecords, named: [CustomRecord] = []) -> [Line] {
         var lines: [Line] = []
         if let text = records.actionsTaken { lines.append(Line(label: "Actions taken", text: text)) }
         if let text = records.outcome { lines.append(Line(label: "Outcome", text: text)) }
@@ -167,6 +170,12 @@ struct TimelineEntry: Encodable {
                 Line(
                     label: "Recorded in board minutes",
                     text: "\(minute.board), \(Formatting.date(minute.date)), minute \(minute.reference)"))
+        }
+        // In the policy's order, under its own titles; one it no longer names keeps its id.
+        let custom = records.custom ?? [:]
+        for record in named { if let text = custom[record.id] { lines.append(Line(label: record.title, text: text)) } }
+        for (id, text) in custom.sorted(by: { $0.key < $1.key }) where !named.contains(where: { $0.id == id }) {
+            lines.append(Line(label: id, text: text))
         }
         return lines
     }

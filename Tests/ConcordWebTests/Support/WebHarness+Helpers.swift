@@ -61,15 +61,18 @@ extension WebHarness {
     }
 
     /// Raises an Oldham dispute through the form as `browser` (a CSC practitioner there), with the
-    /// health practitioner named; returns its id.
+    /// health practitioner named, under the `procedure` given where the partnership runs several;
+    /// returns its id.
     func raise(
-        as browser: Browser, child: String = "Zebedee Quartermaine", harm: Bool = false, slug: String = "oldham"
+        as browser: Browser, child: String = "Zebedee Quartermaine", harm: Bool = false, slug: String = "oldham",
+        procedure: String? = nil
     ) async throws -> UUID {
-        let form = try await browser.get("/disputes/new/\(slug)")
+        let path = "/disputes/new/\(slug)" + (procedure.map { "?procedure=\($0)" } ?? "")
+        let form = try await browser.get(path)
         #expect(form.status == .ok)
         let professional = try await account(demo("practitioner.health", slug)).name
         let response = try await browser.post(
-            "/disputes/new/\(slug)",
+            path,
             [
                 "token": form.hidden("token") ?? "",
                 "agency": try #require(form.options("agency").first { $0.label.contains("Health") }?.value),
