@@ -18,8 +18,43 @@ struct MissingPostgres: Error, CustomStringConvertible {
     }
 }
 
+/// Swift Testing runs every test at once, and each PostgreSQL database holds a pool of up to
+/// eight connections; without a limit the server runs out ("sorry, too many clients already").
+actor PostgresSlots {
+    static let shared = PostgresSlots(12)
+    private var free: Int
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(_ count: Int) { free = count }
+
+    func acquire() async {
+        if free > 0 {
+            free -= 1
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func release() {
+        if waiting.isEmpty { free += 1 } else { waiting.removeFirst().resume() }
+    }
+}
+
 enum TestDatabase {
     static func with<T>(_ backend: Backend, _ body: (ConcordDatabase) async throws -> T) async throws -> T {
+        guard backend == .postgres else { return try await run(backend, body) }
+        await PostgresSlots.shared.acquire()
+        do {
+            let result = try await run(backend, body)
+            await PostgresSlots.shared.release()
+            return result
+        } catch {
+            await PostgresSlots.shared.release()
+            throw error
+        }
+    }
+
+    private static func run<T>(_ backend: Backend, _ body: (ConcordDatabase) async throws -> T) async throws -> T {
         let (url, cleanup) = try await create(backend)
         let database = try await ConcordDatabase.open(url)
         do {
