@@ -70,13 +70,14 @@ class Server:
 SERVER: Server | None = None
 
 
-@pytest.fixture(scope="session")
-def server(tmp_path_factory) -> Server:
-    global SERVER
+def start_server(tmp_path_factory, *, host: str = "127.0.0.1", log_name: str = "server.log") -> Server:
+    """A `concord serve` on a free port of `host`, with a fresh data directory seeded with the
+    demo data. A second server on another loopback address (127.0.0.2) keeps its own cookies in
+    the browser, so tests that change a partnership's policies never touch the shared one."""
     ARTIFACTS.mkdir(exist_ok=True)
     data = tmp_path_factory.mktemp("concord-data")
     port = free_port()
-    log_path = ARTIFACTS / "server.log"
+    log_path = ARTIFACTS / log_name
     env = {k: v for k, v in os.environ.items() if not k.startswith("CONCORD_")}
     env.update(
         CONCORD_DATA_DIR=str(data), CONCORD_BCRYPT_COST="10", CONCORD_SECURE_COOKIES="false", CONCORD_DEMO_DATA="first-run"
@@ -88,15 +89,15 @@ def server(tmp_path_factory) -> Server:
     started = time.monotonic()
     with open(log_path, "wb") as log:
         process = subprocess.Popen(
-            [binary, "serve", "--host", "127.0.0.1", "--port", str(port)],
+            [binary, "serve", "--host", host, "--port", str(port)],
             cwd=data, env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
         )
-    base_url = f"http://127.0.0.1:{port}"
-    SERVER = Server(process, base_url, log_path, data)
+    base_url = f"http://{host}:{port}"
+    server = Server(process, base_url, log_path, data)
     first_answer = None  # when it first answered at all: seeding is over by then
     while True:
         if process.poll() is not None:
-            pytest.exit(f"concord serve exited with {process.returncode} before answering:\n{SERVER.tail()}", returncode=2)
+            pytest.exit(f"concord serve exited with {process.returncode} before answering:\n{server.tail()}", returncode=2)
         try:
             with urllib.request.urlopen(base_url + "/sign-in", timeout=2) as response:
                 if response.status == 200:
@@ -105,21 +106,32 @@ def server(tmp_path_factory) -> Server:
             first_answer = first_answer or time.monotonic()
             if time.monotonic() - first_answer > 10:
                 process.kill()
-                pytest.exit(f"{SERVER.tail()}\nconcord serve answers /sign-in with {error.code}, not 200 OK", returncode=2)
+                pytest.exit(f"{server.tail()}\nconcord serve answers /sign-in with {error.code}, not 200 OK", returncode=2)
         except (urllib.error.URLError, ConnectionError, socket.timeout):
             pass
         if time.monotonic() - started > STARTUP_TIMEOUT:
             process.kill()
-            pytest.exit(f"{SERVER.tail()}\nconcord serve did not answer 200 OK within {STARTUP_TIMEOUT} s", returncode=2)
+            pytest.exit(f"{server.tail()}\nconcord serve did not answer 200 OK within {STARTUP_TIMEOUT} s", returncode=2)
         time.sleep(0.25)
     print(f"\nconcord serve answered at {base_url} after {time.monotonic() - started:.1f} s (data in {data})")
-    yield SERVER
-    process.terminate()
+    return server
+
+
+def stop_server(server: Server):
+    server.process.terminate()
     try:
-        process.wait(timeout=15)
+        server.process.wait(timeout=15)
     except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
+        server.process.kill()
+        server.process.wait()
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory) -> Server:
+    global SERVER
+    SERVER = start_server(tmp_path_factory)
+    yield SERVER
+    stop_server(SERVER)
     SERVER = None
 
 
