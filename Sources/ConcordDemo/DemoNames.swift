@@ -41,6 +41,7 @@ enum DemoNames {
         let place = locality.place
         return switch type {
         case .childrensSocialCare: "\(place) Children's Social Care"
+        case .adultSocialCare: "\(place) Adult Social Care"
         case .police: locality.police
         case .health: locality.health
         case .education: "\(place) schools"
@@ -74,6 +75,7 @@ extension AgencyType {
     var key: String {
         switch self {
         case .childrensSocialCare: "csc"
+        case .adultSocialCare: "asc"
         case .police: "police"
         case .health: "health"
         case .education: "education"
@@ -88,6 +90,7 @@ extension AgencyType {
     var casePrefix: String {
         switch self {
         case .childrensSocialCare: "CSC"
+        case .adultSocialCare: "ASC"
         case .police: "POL"
         case .health: "NHS"
         case .education: "EDU"

@@ -36,7 +36,7 @@ enum PolicyDescription {
     private static func describe(_ stage: Stage, _ policy: Policy) -> [String] {
         var lines = [stage.summary]
         let people = stage.participants.map { participant in
-            let name = participant.title ?? participant.level.displayName
+            let name = participant.description
             let capacity = participant.capacity.map { ", \($0.rawValue)" } ?? ""
             return "\(name) (\(participant.level.rawValue)\(capacity), \(participant.side.rawValue))"
         }

@@ -1,6 +1,7 @@
 /// The kinds of agency that take part in a partnership.
 public enum AgencyType: String, CaseIterable, Codable, Sendable {
     case childrensSocialCare = "childrens-social-care"
+    case adultSocialCare = "adult-social-care"
     case police
     case health
     case education
@@ -12,6 +13,7 @@ public enum AgencyType: String, CaseIterable, Codable, Sendable {
     public var displayName: String {
         switch self {
         case .childrensSocialCare: "Children's social care"
+        case .adultSocialCare: "Adult social care"
         case .police: "Police"
         case .health: "Health"
         case .education: "Education"
@@ -22,3 +24,6 @@ public enum AgencyType: String, CaseIterable, Codable, Sendable {
         }
     }
 }
+
+/// Keys policies' `equivalents` by name in JSON, as in the YAML.
+extension AgencyType: CodingKeyRepresentable {}

@@ -15,13 +15,16 @@ public struct RaiseDispute: Hashable, Sendable {
     public var outcomeWanted: String
     /// Whether a child may be suffering, or be at risk of suffering, significant harm.
     public var significantHarm: Bool
+    /// One of the first stage's routes, where it offers them; nil for its own timescale.
+    public var route: String?
 
     public init(
         reference: String = "", partnershipID: String = "", raisedBy: PersonRef, otherAgencies: [AgencyRef],
         professionals: [PersonRef],
         children: [ChildRecord], issue: String? = nil, category: DisputeCategory, disagreement: String,
-        outcomeWanted: String, significantHarm: Bool
+        outcomeWanted: String, significantHarm: Bool, route: String? = nil
     ) {
+        self.route = route
         self.reference = reference
         self.partnershipID = partnershipID
         self.raisedBy = raisedBy
@@ -44,7 +47,8 @@ public enum DisputeCommand: Hashable, Sendable {
     case completeAction(id: String, note: String?)
     case addParticipant(PersonRef, capacity: Capacity?)
     case recordStageRecords(StageRecords)
-    case escalate(reason: String, evidence: String?, people: [PersonRef])
+    /// `route`: one of the next stage's routes, where it offers them; nil for its own timescale.
+    case escalate(reason: String, evidence: String?, people: [PersonRef], route: String? = nil)
     case escalateForRisk(reason: String, people: [PersonRef])
     case reportSignificantHarm(concern: String)
     case acknowledge(note: String?)

@@ -9,7 +9,7 @@ extension DisputeEngine {
         response: ResponseRequest?, today: LocalDate
     ) throws(DisputeError) -> [DisputeEvent] {
         let visit = state.currentStage
-        guard let stage = policy.stage(visit.stage), let maximum = policy.effectiveTimescale(of: stage),
+        guard let maximum = policy.effectiveTimescale(at: visit),
             maximum.agreed, maximum.unit == .workingDays
         else { throw .noAgreedTimescale(stage: visit.stage) }
         guard (1...maximum.amount).contains(workingDays) else { throw .agreedTimescaleTooLong(maximum: maximum.amount) }

@@ -122,8 +122,7 @@ extension DisputeEngine {
     /// The deadline a discussion sets when the stage's timescale counts from one: the first
     /// discussion for `first-contact`, every discussion for `latest-discussion`.
     func dueFromDiscussion(_ state: DisputeState, heldOn: LocalDate) throws(DisputeError) -> LocalDate? {
-        guard let stage = policy.stage(state.currentStage.stage), let timescale = policy.effectiveTimescale(of: stage)
-        else { return nil }
+        guard let timescale = policy.effectiveTimescale(at: state.currentStage) else { return nil }
         switch timescale.from {
         case .firstContact where state.currentStage.discussions.isEmpty: return try due(timescale, from: heldOn)
         case .latestDiscussion:

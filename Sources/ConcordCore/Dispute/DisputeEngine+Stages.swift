@@ -2,7 +2,8 @@ extension DisputeEngine {
     /// Up one stage: never skipping one, never leaving without the stage's records and the
     /// people its rules require.
     func escalate(
-        _ state: DisputeState, reason: String, evidence: String?, people: [PersonRef], today: LocalDate
+        _ state: DisputeState, reason: String, evidence: String?, people: [PersonRef], route: String? = nil,
+        today: LocalDate
     )
         throws(DisputeError) -> [DisputeEvent]
     {
@@ -20,7 +21,8 @@ extension DisputeEngine {
         try checkMeetingParticipants(state)
         guard !people.isEmpty else { throw .missingField("the people taking part at the next stage") }
         return try moving(
-            state, to: index + 1, reason: reason, evidence: evidence, risk: false, people: people, today: today)
+            state, to: index + 1, reason: reason, evidence: evidence, risk: false, people: people, route: route,
+            today: today)
     }
 
     /// Straight to the policy's risk stage, as Oldham's "if at any point risk escalates" allows:
@@ -59,7 +61,7 @@ extension DisputeEngine {
 
     private func moving(
         _ state: DisputeState, to index: Int, reason: String, evidence: String?, risk: Bool, people: [PersonRef],
-        today: LocalDate
+        route: String? = nil, today: LocalDate
     ) throws(DisputeError) -> [DisputeEvent] {
         let receipt = policy.acknowledgement.flatMap { acknowledgement in
             state.stages.first { $0.stage == acknowledgement.stage }?.startedOn
@@ -69,7 +71,8 @@ extension DisputeEngine {
             becauseOfRisk: risk, people: people)
         return [
             .escalated(escalated),
-            .stageEntered(try entry(stage: index, on: today, raisedOn: state.raised.raisedOn, receipt: receipt)),
+            .stageEntered(
+                try entry(stage: index, on: today, raisedOn: state.raised.raisedOn, receipt: receipt, route: route)),
         ]
     }
 }

@@ -30,7 +30,8 @@ public struct DisputeEngine: Sendable {
             outcomeWanted: command.outcomeWanted, significantHarm: command.significantHarm, raisedOn: today,
             overallDue: overallDue)
         var events: [DisputeEvent] = [
-            .raised(raised), .stageEntered(try entry(stage: 0, on: today, raisedOn: today, receipt: nil)),
+            .raised(raised),
+            .stageEntered(try entry(stage: 0, on: today, raisedOn: today, receipt: nil, route: command.route)),
         ]
         if command.significantHarm, let notify = policy.significantHarmTargets {
             events.append(.significantHarmReported(.init(notify: notify, concern: command.disagreement)))
@@ -64,8 +65,8 @@ public struct DisputeEngine: Sendable {
         case .completeAction(let id, let note): return try completeAction(state, id: id, note: note, today: today)
         case .addParticipant(let person, let capacity): return try addParticipant(state, person, capacity)
         case .recordStageRecords(let records): return try recordStageRecords(state, records)
-        case .escalate(let reason, let evidence, let people):
-            return try escalate(state, reason: reason, evidence: evidence, people: people, today: today)
+        case .escalate(let reason, let evidence, let people, let route):
+            return try escalate(state, reason: reason, evidence: evidence, people: people, route: route, today: today)
         case .escalateForRisk(let reason, let people):
             return try escalateForRisk(state, reason: reason, people: people, today: today)
         case .reportSignificantHarm(let concern): return try reportSignificantHarm(concern)
@@ -124,11 +125,14 @@ public struct DisputeEngine: Sendable {
 
     /// The stage's deadlines, fixed when it starts, measured as its policy says.
     func entry(
-        stage index: Int, on day: LocalDate, raisedOn: LocalDate, receipt: LocalDate?
+        stage index: Int, on day: LocalDate, raisedOn: LocalDate, receipt: LocalDate?, route: String? = nil
     ) throws(DisputeError)
         -> DisputeEvent.StageEntered
     {
         let stage = policy.stages[index]
+        if let route, !stage.routes.contains(where: { $0.id == route }) {
+            throw .unknownStageRoute(route, stage: stage.id, routes: stage.routes.map(\.name))
+        }
         let isReceipt = policy.acknowledgement?.stage == stage.id
         let receipt = isReceipt ? day : receipt
         func dueDate(_ timescale: Timescale) throws(DisputeError) -> LocalDate? {
@@ -137,7 +141,8 @@ public struct DisputeEngine: Sendable {
             return try due(timescale, from: anchor)
         }
         var entry = DisputeEvent.StageEntered(stage: stage.id, startedOn: day)
-        if let timescale = policy.effectiveTimescale(of: stage) {
+        entry.route = route
+        if let timescale = policy.effectiveTimescale(of: stage, route: route) {
             entry.due = try dueDate(timescale)
             entry.metBy = timescale.metBy
         } else {

@@ -22,6 +22,8 @@ extension DisputeError {
             case .noAgreedTimescale(let id): .noAgreedTimescale(stage: stage(id))
             case .noReviewAtStage(let id): .noReviewAtStage(stage: stage(id))
             case .noLineManagerNotice(let id): .noLineManagerNotice(stage: stage(id))
+            case .unknownStageRoute(let route, let id, let routes):
+                .unknownStageRoute(route, stage: stage(id), routes: routes)
             case .customRecordsMissing(let id, let titles): .customRecordsMissing(stage: stage(id), titles: titles)
             default: self
             }

@@ -53,6 +53,7 @@ public enum DisputeError: Error, Hashable, Sendable, CustomStringConvertible {
     case flagsOnlyForChildren
     case customRecordsMissing(stage: String, titles: [String])
     case unknownRecord(String)
+    case unknownStageRoute(String, stage: String, routes: [String])
 
     public var description: String {
         switch self {
@@ -145,6 +146,8 @@ public enum DisputeError: Error, Hashable, Sendable, CustomStringConvertible {
         case .customRecordsMissing(let stage, let titles):
             "before leaving \(stage), record \(titles.map { "“\($0)”" }.joined(separator: " and ")), as the protocol asks"
         case .unknownRecord(let id): "the policy asks for no record \"\(id)\" at this stage"
+        case .unknownStageRoute(let route, let stage, let routes):
+            "\(stage) has no route \"\(route)\"; its routes are \(routes.joined(separator: ", ")), or its own timescale"
         case .flagsOnlyForChildren:
             "looked after, on a child protection plan, child in need and early help apply only to a child"
         }

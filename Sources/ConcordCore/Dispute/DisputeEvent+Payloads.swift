@@ -39,6 +39,8 @@ extension DisputeEvent {
         /// North East Lincolnshire's outcome "within 15 working days of the dispute being
         /// received" runs from receipt, before the partners' stage is entered.
         public var ahead: AheadDeadline?
+        /// The route taken into the stage, when the stage offers routes and one was chosen.
+        public var route: String?
 
         public init(stage: String, startedOn: LocalDate, due: LocalDate? = nil) {
             self.stage = stage

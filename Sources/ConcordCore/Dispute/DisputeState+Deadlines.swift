@@ -3,7 +3,7 @@ extension DisputeState.StageVisit {
     /// reminders, when it is not simply the stage's own: a clock to begin, an agreed timescale,
     /// the next discussion in a chain, or a later stage's deadline already running.
     public func deadlineName(in policy: Policy) -> String? {
-        let timescale = policy.stage(stage).flatMap(policy.effectiveTimescale)
+        let timescale = policy.effectiveTimescale(at: self)
         if let ahead, due == ahead.due, timescale == nil {
             return "\(policy.stage(ahead.stage)?.title ?? ahead.stage) is due"
         }

@@ -22,6 +22,8 @@ public struct DisputeState: Hashable, Sendable {
         public var metOn: LocalDate?
         /// A later stage's deadline already running, shown while this stage has none.
         public var ahead: AheadDeadline?
+        /// The route taken into the stage; nil for the stage's own timescale.
+        public var route: String?
         public var agreedTimescale: DisputeEvent.TimescaleAgreed?
         /// When the response agreed with the timescale was given: a discussion or meeting at the
         /// stage that the person who was to respond took part in.
@@ -116,6 +118,7 @@ public struct DisputeState: Hashable, Sendable {
             stages[stages.count - 1].overallDue = entry.overallDue
             stages[stages.count - 1].metBy = entry.metBy
             stages[stages.count - 1].ahead = entry.ahead
+            stages[stages.count - 1].route = entry.route
             // Those named when the dispute was raised joined at its first stage, which is only
             // known now.
             for index in participants.indices where participants[index].stage.isEmpty {

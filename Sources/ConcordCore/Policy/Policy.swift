@@ -68,6 +68,16 @@ public struct Policy: Hashable, Sendable, Encodable {
     public func effectiveTimescale(of stage: Stage) -> Timescale? {
         stage.timescale ?? stageLimit
     }
+
+    /// The timescale of a stage on the route taken into it; the stage's own on the standard route.
+    public func effectiveTimescale(of stage: Stage, route: String?) -> Timescale? {
+        stage.routes.first { $0.id == route }?.timescale ?? effectiveTimescale(of: stage)
+    }
+
+    /// The timescale in force at a visit: the route's, when one was taken into the stage.
+    public func effectiveTimescale(at visit: DisputeState.StageVisit) -> Timescale? {
+        stage(visit.stage).flatMap { effectiveTimescale(of: $0, route: visit.route) }
+    }
 }
 
 public struct Stage: Hashable, Sendable, Encodable {
@@ -81,6 +91,9 @@ public struct Stage: Hashable, Sendable, Encodable {
     public var timescale: Timescale?
     /// Further deadlines inside the stage, each with its own kind, anchor and amount.
     public var clocks: [Clock] = []
+    /// Alternatives to the stage's timescale, chosen when the dispute enters the stage: an
+    /// urgent route beside the standard one.
+    public var routes: [StageRoute] = []
     public var contact: ContactExpectation?
     /// What must be recorded before the dispute can leave the stage.
     public var records: [RecordKind]
@@ -99,6 +112,17 @@ public struct Stage: Hashable, Sendable, Encodable {
     /// Those told of the stage and sent its written confirmations without taking part: "copy
     /// to the Business Manager", "inform the partnership".
     public var inform: [InformedParty] = []
+}
+
+/// A route through a stage with a timescale of its own, such as "Urgent: where a child may be
+/// at risk of significant harm, within 24 hours".
+public struct StageRoute: Hashable, Sendable, Encodable {
+    public var id: String
+    public var name: String
+    /// The protocol's words for when to take it.
+    public var when: String?
+    public var timescale: Timescale
+    public var quote: String?
 }
 
 /// A record a protocol names that the format has no kind for, kept as text under its own id.
@@ -129,6 +153,21 @@ public struct Participant: Hashable, Sendable, Encodable {
     public var capacity: Capacity?
     /// When they take part only in some disputes, the protocol's words for when.
     public var onlyIf: String? = nil
+    /// Each kind of agency's own name for the role: the first-line manager's "equivalent" is a
+    /// detective sergeant for the police, a named professional for health.
+    public var equivalents: [AgencyType: String] = [:]
+    /// Who stands in "in their absence", in the protocol's words.
+    public var inAbsence: String? = nil
+
+    /// "Team Manager (Police: Detective Sergeant; Health: Named professional), or in their
+    /// absence the Service Manager": who the protocol names, as people read it.
+    public var description: String {
+        var text = title ?? level.displayName
+        let named = AgencyType.allCases.compactMap { type in equivalents[type].map { "\(type.displayName): \($0)" } }
+        if !named.isEmpty { text += " (\(named.joined(separator: "; ")))" }
+        if let inAbsence { text += ", or in their absence \(inAbsence)" }
+        return text
+    }
 }
 
 public struct ContactExpectation: Hashable, Sendable, Encodable {

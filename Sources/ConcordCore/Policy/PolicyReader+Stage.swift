@@ -7,7 +7,7 @@ extension PolicyReader {
                 node, path, required: ["id", "title", "summary", "participants", "timescale"],
                 optional: [
                     "source", "contact", "records", "may_record", "confirmation_subject", "meeting", "forms",
-                    "notify_line_manager_if_unresolved", "clocks", "inform",
+                    "notify_line_manager_if_unresolved", "clocks", "inform", "routes",
                 ])
         else { return nil }
         let id = fields["id"].flatMap { readIdentifier($0, fields.field("id"), reader) }
@@ -55,6 +55,7 @@ extension PolicyReader {
             readLineManagerNotice($0, fields.field("notify_line_manager_if_unresolved"), reader)
         }
         let clocks = readClocks(fields["clocks"], fields.field("clocks"), hasMeeting: meeting != nil, reader)
+        let routes = readRoutes(fields["routes"], fields.field("routes"), reader)
         let inform = reader.list(fields["inform"], fields.field("inform")) { node, path -> InformedParty? in
             guard let fields = reader.mapping(node, path, required: ["level"], optional: ["quote"]) else { return nil }
             let level = fields["level"].flatMap { reader.choice($0, fields.field("level"), of: RoleLevel.self) }
@@ -64,7 +65,8 @@ extension PolicyReader {
         guard let id, let title, let summary else { return nil }
         return Stage(
             id: id, title: title, source: source, summary: summary, participants: participants, timescale: timescale,
-            clocks: clocks, contact: contact, records: records, mayRecord: mayRecord, customRecords: customRecords,
+            clocks: clocks, routes: routes, contact: contact, records: records, mayRecord: mayRecord,
+            customRecords: customRecords,
             confirmationSubject: subject, meeting: meeting, forms: forms, notifyLineManagerIfUnresolved: notify,
             inform: inform)
     }
@@ -84,15 +86,30 @@ extension PolicyReader {
     private static func readParticipant(_ node: Node, _ path: String, _ reader: NodeReader) -> Participant? {
         guard
             let fields = reader.mapping(
-                node, path, required: ["level"], optional: ["side", "title", "capacity", "only_if"])
+                node, path, required: ["level"],
+                optional: ["side", "title", "capacity", "only_if", "equivalents", "in_absence"])
         else { return nil }
         let level = fields["level"].flatMap { reader.choice($0, fields.field("level"), of: RoleLevel.self) }
         let side = fields["side"].flatMap { reader.choice($0, fields.field("side"), of: Side.self) }
         let title = fields["title"].flatMap { reader.string($0, fields.field("title")) }
         let capacity = fields["capacity"].flatMap { reader.choice($0, fields.field("capacity"), of: Capacity.self) }
         let onlyIf = fields["only_if"].flatMap { reader.quote($0, fields.field("only_if")) }
+        var equivalents: [AgencyType: String] = [:]
+        if let node = fields["equivalents"] {
+            let allowed = AgencyType.allCases.map(\.rawValue)
+            if let map = reader.mapping(node, fields.field("equivalents"), required: [], optional: allowed) {
+                for type in AgencyType.allCases {
+                    if let value = map[type.rawValue].flatMap({ reader.string($0, map.field(type.rawValue)) }) {
+                        equivalents[type] = value
+                    }
+                }
+            }
+        }
+        let inAbsence = fields["in_absence"].flatMap { reader.string($0, fields.field("in_absence")) }
         guard let level else { return nil }
-        return Participant(level: level, side: side ?? .both, title: title, capacity: capacity, onlyIf: onlyIf)
+        return Participant(
+            level: level, side: side ?? .both, title: title, capacity: capacity, onlyIf: onlyIf,
+            equivalents: equivalents, inAbsence: inAbsence)
     }
 
     private static func readContact(_ node: Node, _ path: String, _ reader: NodeReader) -> ContactExpectation? {
@@ -159,5 +176,34 @@ extension PolicyReader {
         let quote = fields["quote"].flatMap { reader.quote($0, fields.field("quote")) }
         guard let id, let title, RecordKind(rawValue: id) == nil else { return nil }
         return CustomRecord(id: id, title: title, required: required, quote: quote)
+    }
+
+    /// A stage's routes: ids unique within the stage, and not "standard", which is the stage's own.
+    private static func readRoutes(_ node: Node?, _ path: String, _ reader: NodeReader) -> [StageRoute] {
+        let entries = reader.indexedList(node, path) { node, path -> StageRoute? in
+            guard
+                let fields = reader.mapping(
+                    node, path, required: ["id", "name", "timescale"], optional: ["when", "quote"])
+            else { return nil }
+            let id = fields["id"].flatMap { readIdentifier($0, fields.field("id"), reader) }
+            if id == "standard", let node = fields["id"] {
+                reader.report(
+                    node, fields.field("id"), "\"standard\" is the stage's own timescale; give this route another id")
+            }
+            let name = fields["name"].flatMap { reader.string($0, fields.field("name")) }
+            let when = fields["when"].flatMap { reader.quote($0, fields.field("when")) }
+            let timescale = fields["timescale"].flatMap {
+                readTimescale($0, fields.field("timescale"), .stageStart, reader, ofStage: true)
+            }
+            let quote = fields["quote"].flatMap { reader.quote($0, fields.field("quote")) }
+            guard let id, id != "standard", let name, let timescale else { return nil }
+            return StageRoute(id: id, name: name, when: when, timescale: timescale, quote: quote)
+        }
+        var seen: Set<String> = []
+        for entry in entries where !seen.insert(entry.value.id).inserted {
+            reader.report(
+                entry.node["id"], "\(entry.path).id", "duplicate route id \"\(entry.value.id)\" in this stage")
+        }
+        return entries.map(\.value)
     }
 }

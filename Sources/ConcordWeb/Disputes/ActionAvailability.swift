@@ -20,7 +20,7 @@ enum ActionAvailability {
         actions.append(.agreePlan)
         if !state.openActions.isEmpty { actions.append(.completeAction) }
         actions += [.addParticipant, .recordStageRecords]
-        if policy.effectiveTimescale(of: policy.stages[index])?.agreed == true { actions.append(.agreeTimescale) }
+        if policy.effectiveTimescale(at: state.currentStage)?.agreed == true { actions.append(.agreeTimescale) }
         actions += reviewActions(state, policy: policy)
         if index + 1 < policy.stages.count { actions.append(.escalate) }
         if let risk = policy.riskStage, let riskIndex = policy.stageIndex(risk), index < riskIndex {

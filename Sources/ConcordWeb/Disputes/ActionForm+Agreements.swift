@@ -20,7 +20,7 @@ extension ActionForm {
         }
         switch action {
         case .agreeTimescale:
-            let maximum = policy.stage(state.currentStage.stage).flatMap(policy.effectiveTimescale)
+            let maximum = policy.effectiveTimescale(at: state.currentStage)
             return ActionForm(
                 intro: maximum?.quote.map { "“\($0)”" },
                 fields: [

@@ -63,7 +63,8 @@ extension ActionForm {
         case .escalate:
             let reason = required("reason", "Enter why this needs to escalate")
             let chosen = people("people[]", "Select who will take part at the next stage")
-            command = .escalate(reason: reason, evidence: sent.optional("evidence"), people: chosen)
+            command = .escalate(
+                reason: reason, evidence: sent.optional("evidence"), people: chosen, route: RouteChoice.chosen(sent))
         case .escalateForRisk:
             let reason = required("reason", "Enter how the risk to the child has escalated")
             let chosen = people("people[]", "Select who will take part at that stage")

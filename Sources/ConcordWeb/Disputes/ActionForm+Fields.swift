@@ -94,8 +94,9 @@ extension ActionForm {
         case .escalate:
             let expected = nextStage.map { next in
                 "The protocol says "
-                    + next.participants.map { $0.title ?? $0.level.displayName }.joined(separator: "; ")
+                    + next.participants.map(\.description).joined(separator: "; ")
             }
+            let route = nextStage.flatMap { RouteChoice.field(for: $0, policy: policy, chosen: text("route")) }
             return ActionForm(
                 intro: nextStage.map { "This moves the dispute to \($0.title). \($0.summary)" },
                 fields: [
@@ -105,7 +106,7 @@ extension ActionForm {
                         hint: "Evidence that every effort was explored. Leave empty if recorded already."),
                     people(
                         "people[]", "Who will take part at the next stage?", hint: expected, from: choices.candidates),
-                ], submit: "Escalate")
+                ] + (route.map { [$0] } ?? []), submit: "Escalate")
         case .escalateForRisk:
             let target = policy.riskStage.flatMap(policy.stage)
             return ActionForm(

@@ -8,7 +8,13 @@ extension DisputePage {
         _ visit: DisputeState.StageVisit, stage: Stage, policy: Policy
     ) -> [Requirement] {
         var items: [Requirement] = []
-        if let timescale = policy.effectiveTimescale(of: stage), let metBy = timescale.metBy {
+        if let route = stage.routes.first(where: { $0.id == visit.route }) {
+            items.append(
+                Requirement(
+                    name: "\(route.name) route: within \(route.timescale.phrase)", hint: route.when ?? route.quote,
+                    status: "Taken", done: true))
+        }
+        if let timescale = policy.effectiveTimescale(at: visit), let metBy = timescale.metBy {
             let name =
                 switch metBy {
                 case .firstContact: "Make first contact"

@@ -45,6 +45,11 @@ struct RaiseForm {
                     }),
         ]
         for slot in 1...Self.childSlots { fields += subjectFields(slot, text, sent) }
+        if let first = policy.stages.first,
+            let route = RouteChoice.field(for: first, policy: policy, chosen: text("route"))
+        {
+            fields.append(route)
+        }
         fields += [
             FormField(
                 .radios, name: "category", label: "What is the disagreement about?",
@@ -110,6 +115,6 @@ struct RaiseForm {
             RaiseDispute(
                 raisedBy: raiser.ref, otherAgencies: [agency], professionals: professional.map { [$0.ref] } ?? [],
                 children: children, issue: issue, category: category, disagreement: disagreement,
-                outcomeWanted: outcome, significantHarm: harm == "yes"))
+                outcomeWanted: outcome, significantHarm: harm == "yes", route: RouteChoice.chosen(sent)))
     }
 }

@@ -37,6 +37,9 @@ struct TimelineEntry: Encodable {
             return ("Dispute raised", [Line(label: "Disagreement", text: raised.disagreement)])
         case .stageEntered(let entry):
             var lines = [Line(label: "Started", text: Formatting.date(entry.startedOn))]
+            if let route = policy.stage(entry.stage)?.routes.first(where: { $0.id == entry.route }) {
+                lines.append(Line(label: "Route", text: route.name))
+            }
             if let due = entry.due { lines.append(Line(label: "Due", text: Formatting.date(due))) }
             if let due = entry.acknowledgementDue {
                 lines.append(Line(label: "Acknowledgement due", text: Formatting.date(due)))
