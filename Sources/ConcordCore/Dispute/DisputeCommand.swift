@@ -17,14 +17,17 @@ public struct RaiseDispute: Hashable, Sendable {
     public var significantHarm: Bool
     /// One of the first stage's routes, where it offers them; nil for its own timescale.
     public var route: String?
+    /// The day of the decision or disagreement, where the policy counts from it.
+    public var decidedOn: LocalDate?
 
     public init(
         reference: String = "", partnershipID: String = "", raisedBy: PersonRef, otherAgencies: [AgencyRef],
         professionals: [PersonRef],
         children: [ChildRecord], issue: String? = nil, category: DisputeCategory, disagreement: String,
-        outcomeWanted: String, significantHarm: Bool, route: String? = nil
+        outcomeWanted: String, significantHarm: Bool, route: String? = nil, decidedOn: LocalDate? = nil
     ) {
         self.route = route
+        self.decidedOn = decidedOn
         self.reference = reference
         self.partnershipID = partnershipID
         self.raisedBy = raisedBy

@@ -44,7 +44,7 @@ extension DisputeEngine {
         }
         return Timescale.date(
             of: clock.from, stageStart: visit.startedOn, raised: state.raised.raisedOn, receipt: receipt,
-            firstDiscussion: visit.discussions.first?.heldOn
+            firstDiscussion: visit.discussions.first?.heldOn, decision: state.raised.decidedOn
         )
         .flatMap { clock.from == .receivedInWriting && receipt == nil ? nil : $0 }
     }

@@ -72,7 +72,9 @@ extension DisputeEngine {
         return [
             .escalated(escalated),
             .stageEntered(
-                try entry(stage: index, on: today, raisedOn: state.raised.raisedOn, receipt: receipt, route: route)),
+                try entry(
+                    stage: index, on: today, raisedOn: state.raised.raisedOn, receipt: receipt, route: route,
+                    decidedOn: state.raised.decidedOn)),
         ]
     }
 }

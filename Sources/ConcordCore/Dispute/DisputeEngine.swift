@@ -20,7 +20,10 @@ public struct DisputeEngine: Sendable {
         // Measured from receipt in writing, the whole process's deadline is fixed when the
         // acknowledgement stage is entered instead.
         var overallDue: LocalDate?
-        if let overall = policy.overall, overall.from == .disputeRaised { overallDue = try due(overall, from: today) }
+        if let decided = command.decidedOn, decided > today { throw .decisionInFuture }
+        if let overall = policy.overall, overall.from == .disputeRaised || overall.from == .decision {
+            overallDue = try due(overall, from: overall.from == .decision ? command.decidedOn ?? today : today)
+        }
         let raised = DisputeEvent.Raised(
             reference: command.reference, partnershipID: command.partnershipID, partnership: policy.partnership,
             policyID: policy.id,
@@ -28,10 +31,13 @@ public struct DisputeEngine: Sendable {
             otherAgencies: command.otherAgencies, professionals: command.professionals, children: command.children,
             issue: command.issue, category: command.category, disagreement: command.disagreement,
             outcomeWanted: command.outcomeWanted, significantHarm: command.significantHarm, raisedOn: today,
-            overallDue: overallDue)
+            overallDue: overallDue, decidedOn: command.decidedOn)
         var events: [DisputeEvent] = [
             .raised(raised),
-            .stageEntered(try entry(stage: 0, on: today, raisedOn: today, receipt: nil, route: command.route)),
+            .stageEntered(
+                try entry(
+                    stage: 0, on: today, raisedOn: today, receipt: nil, route: command.route,
+                    decidedOn: command.decidedOn)),
         ]
         if command.significantHarm, let notify = policy.significantHarmTargets {
             events.append(.significantHarmReported(.init(notify: notify, concern: command.disagreement)))
@@ -125,7 +131,8 @@ public struct DisputeEngine: Sendable {
 
     /// The stage's deadlines, fixed when it starts, measured as its policy says.
     func entry(
-        stage index: Int, on day: LocalDate, raisedOn: LocalDate, receipt: LocalDate?, route: String? = nil
+        stage index: Int, on day: LocalDate, raisedOn: LocalDate, receipt: LocalDate?, route: String? = nil,
+        decidedOn: LocalDate? = nil
     ) throws(DisputeError)
         -> DisputeEvent.StageEntered
     {
@@ -136,7 +143,8 @@ public struct DisputeEngine: Sendable {
         let isReceipt = policy.acknowledgement?.stage == stage.id
         let receipt = isReceipt ? day : receipt
         func dueDate(_ timescale: Timescale) throws(DisputeError) -> LocalDate? {
-            let anchor = Timescale.date(of: timescale.from, stageStart: day, raised: raisedOn, receipt: receipt)
+            let anchor = Timescale.date(
+                of: timescale.from, stageStart: day, raised: raisedOn, receipt: receipt, decision: decidedOn)
             guard let anchor else { return nil }
             return try due(timescale, from: anchor)
         }
@@ -165,7 +173,8 @@ public struct DisputeEngine: Sendable {
         guard index + 1 < policy.stages.count else { return nil }
         let next = policy.stages[index + 1]
         guard let timescale = next.timescale, timescale.kind == .completeWithin,
-            timescale.from == .disputeRaised || (timescale.from == .receivedInWriting && received),
+            timescale.from == .disputeRaised || timescale.from == .decision
+                || (timescale.from == .receivedInWriting && received),
             let due = try dueDate(timescale)
         else { return nil }
         return AheadDeadline(stage: next.id, due: due)

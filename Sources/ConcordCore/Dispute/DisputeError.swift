@@ -54,6 +54,7 @@ public enum DisputeError: Error, Hashable, Sendable, CustomStringConvertible {
     case customRecordsMissing(stage: String, titles: [String])
     case unknownRecord(String)
     case unknownStageRoute(String, stage: String, routes: [String])
+    case decisionInFuture
 
     public var description: String {
         switch self {
@@ -146,6 +147,8 @@ public enum DisputeError: Error, Hashable, Sendable, CustomStringConvertible {
         case .customRecordsMissing(let stage, let titles):
             "before leaving \(stage), record \(titles.map { "“\($0)”" }.joined(separator: " and ")), as the protocol asks"
         case .unknownRecord(let id): "the policy asks for no record \"\(id)\" at this stage"
+        case .decisionInFuture:
+            "the decision or disagreement must already have happened: give today's date or an earlier one"
         case .unknownStageRoute(let route, let stage, let routes):
             "\(stage) has no route \"\(route)\"; its routes are \(routes.joined(separator: ", ")), or its own timescale"
         case .flagsOnlyForChildren:

@@ -20,6 +20,8 @@ extension DisputeEvent {
         public var significantHarm: Bool
         public var raisedOn: LocalDate
         public var overallDue: LocalDate?
+        /// The day of the decision or disagreement, where the policy counts a timescale from it.
+        public var decidedOn: LocalDate? = nil
     }
 
     /// The dispute enters a stage; its deadlines are fixed now and never recomputed.

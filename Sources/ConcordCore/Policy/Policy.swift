@@ -56,6 +56,15 @@ public struct Policy: Hashable, Sendable, Encodable {
         return nouns.dropLast().joined(separator: ", ") + " or " + nouns[nouns.count - 1]
     }
 
+    /// Whether any timescale counts from the decision or disagreement, so raising asks its date.
+    public var countsFromDecision: Bool {
+        let timescales =
+            stages.flatMap { [$0.timescale].compactMap { $0 } + $0.routes.map(\.timescale) }
+            + [stageLimit, overall].compactMap { $0 }
+        return timescales.contains { $0.from == .decision }
+            || stages.flatMap(\.clocks).contains { $0.from == .decision }
+    }
+
     /// The stage the risk rule jumps to, when the policy has one.
     public var riskStage: String? {
         rules.lazy.compactMap { rule -> String? in

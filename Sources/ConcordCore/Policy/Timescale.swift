@@ -16,6 +16,9 @@ public struct Timescale: Hashable, Sendable {
     public enum Anchor: String, CaseIterable, Codable, Sendable {
         case stageStart = "stage-start"
         case disputeRaised = "dispute-raised"
+        /// The day of the decision or disagreement itself, which the raiser gives ("within 2
+        /// working days of the disagreement or the decision"); the raising day when not given.
+        case decision
         /// The start of the stage at which the dispute is formally received in writing: the
         /// policy's acknowledgement stage.
         case receivedInWriting = "received-in-writing"
@@ -34,6 +37,7 @@ public struct Timescale: Hashable, Sendable {
             switch self {
             case .stageStart: "the start of the stage"
             case .disputeRaised: "when the dispute is raised"
+            case .decision: "the decision or disagreement"
             case .receivedInWriting: "receipt in writing"
             case .firstContact: "the first discussion at the stage"
             case .latestDiscussion: "the latest discussion at the stage (each discussion starts a new clock)"
@@ -128,11 +132,12 @@ public struct Timescale: Hashable, Sendable {
     /// event anchor not yet recorded gives nil.
     public static func date(
         of anchor: Anchor, stageStart: LocalDate, raised: LocalDate, receipt: LocalDate?,
-        firstDiscussion: LocalDate? = nil, latestDiscussion: LocalDate? = nil
+        firstDiscussion: LocalDate? = nil, latestDiscussion: LocalDate? = nil, decision: LocalDate? = nil
     ) -> LocalDate? {
         switch anchor {
         case .stageStart: stageStart
         case .disputeRaised: raised
+        case .decision: decision ?? raised
         case .receivedInWriting: receipt ?? stageStart
         case .firstContact: firstDiscussion
         case .latestDiscussion: latestDiscussion ?? stageStart

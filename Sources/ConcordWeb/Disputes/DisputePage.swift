@@ -82,6 +82,11 @@ extension DisputePage {
             Row(key: "Protocol", value: "\(policy.name) (version \(raised.policyVersion.prefix(12)))"),
             Row(key: "Raised by", value: "\(raised.raisedBy.name), \(raised.raisedBy.agency.name)"),
             Row(key: "Raised on", value: Formatting.date(raised.raisedOn)),
+        ]
+        if let decided = raised.decidedOn {
+            summary.append(Row(key: "Decision or disagreement on", value: Formatting.date(decided)))
+        }
+        summary += [
             Row(key: "With", value: raised.otherAgencies.map(\.name).joined(separator: ", ")),
             Row(key: "About", value: Formatting.categoryName(raised.category)),
         ]

@@ -45,6 +45,15 @@ struct RaiseForm {
                     }),
         ]
         for slot in 1...Self.childSlots { fields += subjectFields(slot, text, sent) }
+        if policy.countsFromDecision {
+            var decided = FormField.date(
+                name: "decided", label: "When was the decision or disagreement?",
+                hint: "The protocol counts its timescales from this day.", value: nil)
+            decided.day = text("decided-day")
+            decided.month = text("decided-month")
+            decided.year = text("decided-year")
+            fields.append(decided)
+        }
         if let first = policy.stages.first,
             let route = RouteChoice.field(for: first, policy: policy, chosen: text("route"))
         {
@@ -98,6 +107,14 @@ struct RaiseForm {
                 if let subject = subject(slot, sent, today: today, errors: &errors) { children.append(subject) }
             }
         }
+        var decidedOn: LocalDate?
+        if policy.countsFromDecision {
+            decidedOn = sent.date("decided", label: "The date of the decision or disagreement", errors: &errors)
+            if decidedOn == nil { errors.add("decided", "Enter the date of the decision or disagreement") }
+            if let decided = decidedOn, decided > today {
+                errors.add("decided", "The date of the decision or disagreement must be today or in the past")
+            }
+        }
         let category = isStrategic ? .other : DisputeCategory(rawValue: sent.text("category"))
         if category == nil { errors.add("category", "Select what the disagreement is about") }
         let disagreement = sent.text("disagreement")
@@ -115,6 +132,7 @@ struct RaiseForm {
             RaiseDispute(
                 raisedBy: raiser.ref, otherAgencies: [agency], professionals: professional.map { [$0.ref] } ?? [],
                 children: children, issue: issue, category: category, disagreement: disagreement,
-                outcomeWanted: outcome, significantHarm: harm == "yes", route: RouteChoice.chosen(sent)))
+                outcomeWanted: outcome, significantHarm: harm == "yes", route: RouteChoice.chosen(sent),
+                decidedOn: decidedOn))
     }
 }
