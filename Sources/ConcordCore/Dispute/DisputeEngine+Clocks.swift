@@ -9,6 +9,8 @@ extension DisputeEngine {
     ) throws(DisputeError)
         -> [DisputeEvent]
     {
+        // Most policies have no further clocks: nothing to replay for them.
+        guard policy.stages.contains(where: { !$0.clocks.isEmpty }) else { return events }
         var after = state
         for event in events {
             if after == nil {

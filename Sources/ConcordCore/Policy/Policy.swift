@@ -51,9 +51,7 @@ public struct Policy: Hashable, Sendable, Encodable {
 
     /// "child", "adult", "child or adult", "child, adult or unborn baby": who a dispute is about.
     public var subjectNoun: String {
-        let nouns = subjects.map(\.noun)
-        guard nouns.count > 1 else { return nouns.first ?? "child" }
-        return nouns.dropLast().joined(separator: ", ") + " or " + nouns[nouns.count - 1]
+        subjects.isEmpty ? "child" : Subject.either(subjects.map(\.noun))
     }
 
     /// Whether any timescale counts from the decision or disagreement, so raising asks its date.

@@ -118,6 +118,12 @@ public enum Subject: String, CaseIterable, Codable, Sendable {
     public static func indefinite(_ noun: String) -> String {
         ("aeiou".contains(noun.first ?? "x") ? "an " : "a ") + noun
     }
+
+    /// "child", "child or adult", "child, adult or unborn baby".
+    public static func either(_ words: [String]) -> String {
+        guard words.count > 1 else { return words.first ?? "" }
+        return words.dropLast().joined(separator: ", ") + " or " + words[words.count - 1]
+    }
 }
 
 public enum ChildFlag: String, CaseIterable, Codable, Sendable {

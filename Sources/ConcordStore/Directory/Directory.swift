@@ -121,13 +121,21 @@ public struct Directory: Sendable {
         partnership: UUID, on day: LocalDate? = nil
     ) async throws -> [(policy: Policy, version: String)] {
         let today = day ?? LondonTime.date(of: Date())
+        // Every list page asks this: read the versions' hashes only, and a text only when its
+        // parsed policy is not cached yet.
         let models = try await PolicyVersionModel.query(on: database.database)
-            .filter(\.$partnershipID == partnership).sort(\.$createdAt, .descending).sort(\.$id).all()
+            .filter(\.$partnershipID == partnership).sort(\.$createdAt, .descending).sort(\.$id)
+            .field(\.$id).field(\.$policyID).field(\.$sha256).field(\.$createdAt).all()
         var seen: Set<String> = []
         var current: [(policy: Policy, version: String)] = []
         for model in models where !seen.contains(model.policyID) {
-            let policy = try PolicyCache.shared.policy(
-                sha256: model.sha256, yaml: { model.yaml }, file: "\(model.policyID)@\(model.sha256.prefix(12))")
+            var policy = PolicyCache.shared.cached(model.sha256)
+            if policy == nil, let id = model.id, let full = try await PolicyVersionModel.find(id, on: database.database)
+            {
+                policy = try PolicyCache.shared.policy(
+                    sha256: full.sha256, yaml: { full.yaml }, file: "\(full.policyID)@\(full.sha256.prefix(12))")
+            }
+            guard let policy else { continue }
             if let from = policy.effectiveFrom, from > today { continue }
             seen.insert(model.policyID)
             current.append((policy, model.sha256))

@@ -7,6 +7,9 @@ final class PolicyCache: Sendable {
     static let shared = PolicyCache()
     private let policies = Mutex<[String: Policy]>([:])
 
+    /// The parsed version, if it has been read before.
+    func cached(_ sha256: String) -> Policy? { policies.withLock { $0[sha256] } }
+
     func policy(sha256: String, yaml: () -> String, file: String) throws -> Policy {
         if let cached = policies.withLock({ $0[sha256] }) { return cached }
         let text = yaml()

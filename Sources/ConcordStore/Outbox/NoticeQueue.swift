@@ -97,7 +97,7 @@ struct AddressBook {
 
     var people: [UUID: Person] = [:]
     /// The agencies of the dispute's partnership, whose partnership-level people are informed.
-    var partnershipAgencies: Set<UUID> = []
+    var partnershipAgencies: Set<UUID>?
     var leadsByAgency: [UUID: [UUID]] = [:]
     var prefersDigest: Set<UUID> = []
 
@@ -163,9 +163,11 @@ struct AddressBook {
     private mutating func addInformed(
         _ levels: [RoleLevel], agencies: [String], partnership: UUID, _ db: any Database
     ) async throws {
-        partnershipAgencies = Set(
-            try await PartnershipAgencyModel.query(on: db).filter(\.$partnershipID == partnership).all().map(\.agencyID)
-        )
+        if partnershipAgencies == nil {
+            partnershipAgencies = Set(
+                try await PartnershipAgencyModel.query(on: db).filter(\.$partnershipID == partnership).all()
+                    .map(\.agencyID))
+        }
         let agencyLevels = levels.filter { $0 < .partnershipBusinessOffice }.map(\.rawValue)
         let partnershipLevels = levels.filter { $0 >= .partnershipBusinessOffice }.map(\.rawValue)
         if !agencyLevels.isEmpty {
@@ -175,7 +177,7 @@ struct AddressBook {
         }
         if !partnershipLevels.isEmpty {
             try await add(
-                PersonModel.query(on: db).filter(\.$agencyID ~~ Array(partnershipAgencies))
+                PersonModel.query(on: db).filter(\.$agencyID ~~ Array(partnershipAgencies ?? []))
                     .filter(\.$level ~~ partnershipLevels).all())
         }
     }
@@ -214,7 +216,7 @@ struct AddressBook {
             ids = people.values.filter { person in
                 guard let level = person.level, levels.contains(level) else { return false }
                 return level >= .partnershipBusinessOffice
-                    ? partnershipAgencies.contains(person.agencyID) : disputing.contains(person.agencyID)
+                    ? partnershipAgencies?.contains(person.agencyID) == true : disputing.contains(person.agencyID)
             }.sorted { ($0.name, $0.id.uuidString) < ($1.name, $1.id.uuidString) }.map(\.id)
         }
         var seen: Set<UUID> = []

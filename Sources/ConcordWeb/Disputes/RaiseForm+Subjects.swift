@@ -102,9 +102,7 @@ extension RaiseForm {
 
     /// "a child or an adult", "a child, an adult or an unborn baby".
     static func choices(_ subjects: [Subject]) -> String {
-        let each = subjects.map { Subject.indefinite($0.noun) }
-        guard each.count > 1 else { return each.first ?? "" }
-        return each.dropLast().joined(separator: ", ") + " or " + each[each.count - 1]
+        Subject.either(subjects.map { Subject.indefinite($0.noun) })
     }
 
     /// "a child", "an adult", "a child or adult": who the harm question asks about.
