@@ -74,7 +74,7 @@ extension DisputeEngine {
             .stageEntered(
                 try entry(
                     stage: index, on: today, raisedOn: state.raised.raisedOn, receipt: receipt, route: route,
-                    decidedOn: state.raised.decidedOn)),
+                    decidedOn: state.raised.decidedOn, stageStarts: state.firstStarts)),
         ]
     }
 }

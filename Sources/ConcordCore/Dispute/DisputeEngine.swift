@@ -132,7 +132,7 @@ public struct DisputeEngine: Sendable {
     /// The stage's deadlines, fixed when it starts, measured as its policy says.
     func entry(
         stage index: Int, on day: LocalDate, raisedOn: LocalDate, receipt: LocalDate?, route: String? = nil,
-        decidedOn: LocalDate? = nil
+        decidedOn: LocalDate? = nil, stageStarts: [String: LocalDate] = [:]
     ) throws(DisputeError)
         -> DisputeEvent.StageEntered
     {
@@ -143,8 +143,10 @@ public struct DisputeEngine: Sendable {
         let isReceipt = policy.acknowledgement?.stage == stage.id
         let receipt = isReceipt ? day : receipt
         func dueDate(_ timescale: Timescale) throws(DisputeError) -> LocalDate? {
-            let anchor = Timescale.date(
-                of: timescale.from, stageStart: day, raised: raisedOn, receipt: receipt, decision: decidedOn)
+            let anchor =
+                timescale.ofStage.map { stageStarts[$0] ?? day }
+                ?? Timescale.date(
+                    of: timescale.from, stageStart: day, raised: raisedOn, receipt: receipt, decision: decidedOn)
             guard let anchor else { return nil }
             return try due(timescale, from: anchor)
         }

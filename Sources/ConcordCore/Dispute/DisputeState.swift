@@ -60,6 +60,13 @@ public struct DisputeState: Hashable, Sendable {
 
     public var reference: String { raised.reference }
     public var currentStage: StageVisit { stages[stages.count - 1] }
+
+    /// When each stage was first entered, for timescales counted "of step 1".
+    var firstStarts: [String: LocalDate] {
+        stages.reduce(into: [:]) { starts, visit in
+            if starts[visit.stage] == nil { starts[visit.stage] = visit.startedOn }
+        }
+    }
     public var agencies: [AgencyRef] { [raised.raisedBy.agency] + raised.otherAgencies }
     public var childFlags: Set<ChildFlag> { Set(raised.children.flatMap(\.flags)) }
     public var openActions: [PlannedAction] { plan.filter { completedActions[$0.id] == nil } }

@@ -7,6 +7,8 @@ final class NodeReader {
     let file: String
     /// The texts quotes must come from word for word; none when no source was given.
     let sources: [SourceText]
+    /// Reading a draft in the editor: a stage marked not yet available is accepted.
+    var drafting = false
     private(set) var problems: [DocumentProblem] = []
     private var lines: [Substring] = []
 

@@ -119,6 +119,9 @@ public struct Stage: Hashable, Sendable, Encodable {
     /// Those told of the stage and sent its written confirmations without taking part: "copy
     /// to the Business Manager", "inform the partnership".
     public var inform: [InformedParty] = []
+    /// Marked in a draft whose protocol text for the stage is not yet written; such a policy is
+    /// read for previews but never installed.
+    public var notYetAvailable = false
 }
 
 /// A route through a stage with a timescale of its own, such as "Urgent: where a child may be

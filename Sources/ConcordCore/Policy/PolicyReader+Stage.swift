@@ -2,14 +2,27 @@ import Yams
 
 extension PolicyReader {
     static func readStage(_ node: Node, _ path: String, _ reader: NodeReader) -> Stage? {
+        // A stage whose protocol text is not yet written needs only its id and title in a draft,
+        // and stops the policy being installed until it is written.
+        let pending = node["not_yet_available"]?.bool == true
         guard
             let fields = reader.mapping(
-                node, path, required: ["id", "title", "summary", "participants", "timescale"],
+                node, path, required: pending ? ["id", "title"] : ["id", "title", "summary", "participants", "timescale"],
                 optional: [
                     "source", "contact", "records", "may_record", "confirmation_subject", "meeting", "forms",
-                    "notify_line_manager_if_unresolved", "clocks", "inform", "routes",
-                ])
+                    "notify_line_manager_if_unresolved", "clocks", "inform", "routes", "not_yet_available",
+                ] + (pending ? ["summary", "participants", "timescale"] : []))
         else { return nil }
+        if let marker = fields["not_yet_available"] {
+            if marker.bool == nil {
+                reader.report(marker, fields.field("not_yet_available"), "expected true, or leave it out")
+            } else if pending, !reader.drafting {
+                reader.report(
+                    marker, fields.field("not_yet_available"),
+                    "the protocol's text for this stage is not yet available; write the stage before the policy is installed, so that no dispute ends early for want of it"
+                )
+            }
+        }
         let id = fields["id"].flatMap { readIdentifier($0, fields.field("id"), reader) }
         let title = fields["title"].flatMap { reader.string($0, fields.field("title")) }
         let summary = fields["summary"].flatMap { reader.string($0, fields.field("summary")) }
@@ -20,7 +33,8 @@ extension PolicyReader {
         var timescale: Timescale?
         if let node = fields["timescale"], node.scalar?.string != "none" {
             timescale = readTimescale(
-                node, fields.field("timescale"), .stageStart, reader, allowNone: true, ofStage: true)
+                node, fields.field("timescale"), .stageStart, reader, allowNone: true, ofStage: true,
+                earlierStage: true)
         }
         let contact = fields["contact"].flatMap { readContact($0, fields.field("contact"), reader) }
         var customRecords: [CustomRecord] = []
@@ -62,13 +76,15 @@ extension PolicyReader {
             let quote = fields["quote"].flatMap { reader.quote($0, fields.field("quote")) }
             return level.map { InformedParty(level: $0, quote: quote) }
         }
-        guard let id, let title, let summary else { return nil }
-        return Stage(
+        guard let id, let title, let summary = summary ?? (pending ? "" : nil) else { return nil }
+        var stage = Stage(
             id: id, title: title, source: source, summary: summary, participants: participants, timescale: timescale,
             clocks: clocks, routes: routes, contact: contact, records: records, mayRecord: mayRecord,
             customRecords: customRecords,
             confirmationSubject: subject, meeting: meeting, forms: forms, notifyLineManagerIfUnresolved: notify,
             inform: inform)
+        stage.notYetAvailable = pending
+        return stage
     }
 
     static func readIdentifier(_ node: Node, _ path: String, _ reader: NodeReader) -> String? {

@@ -6,7 +6,7 @@ extension PolicyReader {
     /// a maximum the people at the stage agree within.
     static func readTimescale(
         _ node: Node, _ path: String, _ defaultAnchor: Timescale.Anchor, _ reader: NodeReader, allowNone: Bool = false,
-        ofStage: Bool = false
+        ofStage: Bool = false, earlierStage: Bool = false
     ) -> Timescale? {
         if case .scalar = node {
             let expected = allowNone ? "\"none\" or a mapping" : "a mapping"
@@ -15,7 +15,7 @@ extension PolicyReader {
             )
             return nil
         }
-        let stageKeys = ofStage ? ["kind", "met_by", "agreed"] : []
+        let stageKeys = (ofStage ? ["kind", "met_by", "agreed"] : []) + (earlierStage ? ["of_stage"] : [])
         guard
             let fields = reader.mapping(
                 node, path, required: [], optional: clockUnits + ["from"] + stageKeys + ["quote"])
@@ -42,11 +42,18 @@ extension PolicyReader {
         if agreed, unit != nil, unit != .workingDays, let agreedNode = fields["agreed"] {
             reader.report(agreedNode, fields.field("agreed"), "an agreed timescale is a maximum in working_days")
         }
+        let earlier = fields["of_stage"].flatMap { reader.string($0, fields.field("of_stage")) }
+        if earlier != nil, let anchor, anchor != .stageStart, let from = fields["from"] {
+            reader.report(
+                from, fields.field("from"), "of_stage counts from another stage's start, so from must be stage-start")
+        }
         let quote = fields["quote"].flatMap { reader.quote($0, fields.field("quote")) }
         guard let amount, let unit else { return nil }
-        return Timescale(
+        var timescale = Timescale(
             amount: amount, unit: unit, from: anchor ?? defaultAnchor, kind: kind ?? .completeWithin,
             metBy: metBy, agreed: agreed, quote: quote)
+        timescale.ofStage = earlier
+        return timescale
     }
 
     /// A whole number of the unit, or `true` for immediately. Nought is refused with what to

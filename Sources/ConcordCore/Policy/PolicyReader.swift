@@ -7,12 +7,14 @@ import Yams
 public enum PolicyReader {
     ///
     /// With `sources` (the protocol's own text), every quote must be in one of them word for word.
+    /// `drafting` accepts stages marked `not_yet_available`, for the editor's previews only.
     public static func read(
-        _ text: String, file: String, sources: [SourceText] = []
+        _ text: String, file: String, sources: [SourceText] = [], drafting: Bool = false
     ) throws(DocumentProblems)
         -> Policy
     {
         let reader = NodeReader(file: file, sources: sources)
+        reader.drafting = drafting
         let policy = reader.compose(text).flatMap { readPolicy($0, reader) }
         guard let policy, reader.problems.isEmpty else { throw DocumentProblems(reader.problemsInLineOrder) }
         return policy
@@ -119,10 +121,26 @@ private struct References {
                 "names stage \"\(acknowledgement.stage)\", which this policy does not have; stages are \(list)")
         }
         checkReceipt(reader)
+        checkEarlierStages(reader)
         if overall?.from == .stageStart {
             reader.report(
                 fields["overall"]?["from"], "overall.from",
                 "the whole process is measured from dispute-raised or received-in-writing, not stage-start")
+        }
+    }
+
+    /// "Within 5 working days of step 1": the stage counted from must come before.
+    private func checkEarlierStages(_ reader: NodeReader) {
+        for (index, stage) in stages.enumerated() {
+            guard let earlier = stage.value.timescale?.ofStage else { continue }
+            let before = stages[..<index].map(\.value.id)
+            guard !before.contains(earlier) else { continue }
+            reader.report(
+                stage.node["timescale"]?["of_stage"], "\(stage.path).timescale.of_stage",
+                before.isEmpty
+                    ? "the first stage cannot count from another stage's start"
+                    : "names stage \"\(earlier)\", which is not an earlier stage; earlier stages are \(before.map { "\"\($0)\"" }.joined(separator: ", "))"
+            )
         }
     }
 

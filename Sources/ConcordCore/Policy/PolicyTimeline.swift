@@ -37,7 +37,8 @@ public struct PolicyTimeline: Sendable, Equatable {
             if let timescale {
                 // The envelope assumes anything the timescale waits for happens as the stage starts.
                 let anchor =
-                    Timescale.date(
+                    timescale.ofStage.flatMap { id in entries.first { $0.stage.id == id }?.starts }
+                    ?? Timescale.date(
                         of: timescale.from, stageStart: stageStart, raised: start, receipt: receipt,
                         firstDiscussion: stageStart) ?? stageStart
                 due = try timescale.due(from: anchor, in: calendar)

@@ -82,6 +82,9 @@ public struct Timescale: Hashable, Sendable {
     /// The protocol's figure is a maximum, within which the people at the stage agree their own
     /// (Sunderland's "Timescales, not exceeding 5 working days, should be agreed").
     public var agreed: Bool = false
+    /// An earlier stage whose start the time counts from instead of this stage's ("within 5
+    /// working days of step 1"); only a stage's own timescale names one.
+    public var ofStage: String? = nil
     /// The protocol's own words, kept so readers can see where the number comes from.
     public var quote: String?
 
@@ -117,7 +120,8 @@ public struct Timescale: Hashable, Sendable {
     /// The timescale in full, as people read it: "5 working days from the start of the stage,
     /// to begin (met once first contact is made)".
     public var description: String {
-        var text = "\(agreed ? "at most " : "")\(phrase) from \(from.phrase)"
+        let anchor = ofStage.map { "the start of stage \"\($0)\"" } ?? from.phrase
+        var text = "\(agreed ? "at most " : "")\(phrase) from \(anchor)"
         if kind == .beginWithin, let metBy {
             text += ", to begin (met once \(metBy.phrase))"
         } else if let metBy {
@@ -180,6 +184,7 @@ extension Timescale: Encodable {
             try container.encode(amount, forKey: Key(stringValue: unit.rawValue))
         }
         try container.encode(from, forKey: Key(stringValue: "from"))
+        try container.encodeIfPresent(ofStage, forKey: Key(stringValue: "of_stage"))
         if kind != .completeWithin { try container.encode(kind, forKey: Key(stringValue: "kind")) }
         try container.encodeIfPresent(metBy, forKey: Key(stringValue: "met_by"))
         if agreed { try container.encode(agreed, forKey: Key(stringValue: "agreed")) }

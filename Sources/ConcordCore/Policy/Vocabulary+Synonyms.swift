@@ -38,3 +38,29 @@ extension RoleLevel: Synonymous {
         return synonyms
     }()
 }
+
+extension RoleLevel {
+    /// Titles protocols give the level, for the editor's picker: "Team Manager, Supervisor, DSL".
+    public var exampleTitles: String {
+        switch self {
+        case .practitioner: "social worker, health visitor, teacher"
+        case .lineManager: "Team Manager, Supervisor, DSL, Detective Sergeant"
+        case .seniorManager: "Service Manager, Senior Liaison Officer, Detective Inspector"
+        case .headOfService: "Head of Service, Detective Chief Inspector"
+        case .assistantDirector: "Assistant Director, Deputy Director, Superintendent"
+        case .director: "Director of Children's Services, Chief Executive, Chief Nurse"
+        case .partnershipBusinessOffice: "Business Manager, business unit"
+        case .statutoryPartners: "the safeguarding partners, executive group"
+        case .independentScrutineer: "independent scrutiny officer"
+        }
+    }
+
+    /// The level a protocol's title names ("Team Manager" is a line manager), when it names one.
+    public static func level(forTitle title: String) -> RoleLevel? {
+        let words = Suggestion.words(title)
+        if let level = synonyms[words] { return level }
+        // "Team Manager or agency equivalent": the longest known title inside it.
+        let padded = " \(words) "
+        return synonyms.filter { padded.contains(" \($0.key) ") }.max { $0.key.count < $1.key.count }?.value
+    }
+}

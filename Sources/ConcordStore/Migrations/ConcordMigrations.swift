@@ -26,5 +26,6 @@ public enum ConcordMigrations {
         CreateDeadlineSweeps(),
         AddCapacityHolders(),
         CreateDisputeActions(),
+        CreatePolicyDrafts(),
     ]
 }

@@ -42,5 +42,6 @@ public enum ConcordWeb {
         try signedIn.register(collection: PartnershipMailController())
         try signedIn.register(collection: MailSettingsController())
         try signedIn.register(collection: AdminController())
+        try signedIn.register(collection: PolicyEditorController())
     }
 }

@@ -50,6 +50,20 @@ enum SiteRoute: Sendable {
     case adminSecureDomains(Parameter<String>)
     case adminPersonLead(Parameter<UUID>)
     case adminPersonCapacity(Parameter<UUID>, capacity: Parameter<String>)
+    case policyEditor(Parameter<String>)
+    case policyDraft(Parameter<String>, draft: Parameter<UUID>)
+    case policyDraftPage(Parameter<String>, draft: Parameter<UUID>, DraftPage)
+    case policyDraftStage(Parameter<String>, draft: Parameter<UUID>, stage: Parameter<String>, StagePage)
+
+    /// A draft's own pages in the policy editor.
+    enum DraftPage: String, CaseIterable, Sendable {
+        case details, source, yaml, compare, install, delete
+    }
+
+    /// What is done to one stage of a draft; the stage is its number from 1, or "new".
+    enum StagePage: String, CaseIterable, Sendable {
+        case edit, quote, move, remove
+    }
 
     private var segments: [String] {
         switch self {
@@ -99,6 +113,16 @@ enum SiteRoute: Sendable {
         case .adminPersonLead(let id): ["admin", "people", Self.text(id, "person"), "designated-lead"]
         case .adminPersonCapacity(let id, let capacity):
             ["admin", "people", Self.text(id, "person"), "capacities", Self.text(capacity, "capacity")]
+        case .policyEditor(let slug): ["partnerships", Self.text(slug, "partnership"), "policy-editor"]
+        case .policyDraft(let slug, let draft):
+            ["partnerships", Self.text(slug, "partnership"), "policy-editor", Self.text(draft, "draft")]
+        case .policyDraftPage(let slug, let draft, let page):
+            ["partnerships", Self.text(slug, "partnership"), "policy-editor", Self.text(draft, "draft"), page.rawValue]
+        case .policyDraftStage(let slug, let draft, let stage, let page):
+            [
+                "partnerships", Self.text(slug, "partnership"), "policy-editor", Self.text(draft, "draft"), "stages",
+                Self.text(stage, "stage"), page.rawValue,
+            ]
         }
     }
 

@@ -10,6 +10,8 @@ enum NoticeCode: String {
     case duplicate
     case saved
     case resent
+    case installed
+    case deleted
 
     var notice: Notice {
         switch self {
@@ -21,6 +23,11 @@ enum NoticeCode: String {
                 text: "It was saved once; submitting it again changed nothing.")
         case .saved: Notice(success: true, heading: "Changes saved", text: nil)
         case .resent: Notice(success: true, heading: "The message will be sent again", text: "It is back in the queue.")
+        case .installed:
+            Notice(
+                success: true, heading: "Policy installed",
+                text: "Disputes raised from its effective date follow it; disputes already running keep their version.")
+        case .deleted: Notice(success: true, heading: "Draft deleted", text: nil)
         }
     }
 }

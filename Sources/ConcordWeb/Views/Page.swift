@@ -71,6 +71,7 @@ extension Request {
             if let slug = partnershipSlug {
                 items.append(("Partnership overview", .partnership(.value(slug))))
                 items.append(("E-mail", .partnershipMail(.value(slug))))
+                if account.role == .businessOffice { items.append(("Policy editor", .policyEditor(.value(slug)))) }
             }
             items.append(("E-mail settings", .mailSettings))
         case .practitioner, .manager, .seniorManager:
