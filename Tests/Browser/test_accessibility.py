@@ -13,6 +13,9 @@ import pytest
 from selenium.webdriver.common.by import By
 
 from pages import ADMIN, AXE_RESULTS, DUPLICATE_IDS, PASSWORD, Browser, Dispute, Walker, email, open_action, raise_dispute, submit_action
+from test_policy_editor import (
+    CONFIRM, EDITOR, PROTOCOL, STAGE_1_QUOTE, STAGE_2_QUOTE, add_stage, choose_quote, fill_stage, paste_text, start_draft,
+)
 
 PRACTITIONER = email("practitioner.csc", "oldham")
 OFFICE = email("business-office", "oldham")
@@ -26,6 +29,7 @@ class Scene:
     closed: Dispute  # Oldham, withdrawn and closed
     acknowledging: Dispute  # the five-stage flowchart's stage 1, receipt not yet acknowledged
     _last_stage: Dispute | None = None
+    _draft: str | None = None
 
     @property
     def last_stage(self) -> Dispute:
@@ -37,6 +41,23 @@ class Scene:
             Walker(self.b, last).walk(stop_at_stage=4)
             self._last_stage = last
         return self._last_stage
+
+    @property
+    def draft(self) -> str:
+        """An Oldham draft in the policy editor, written when first needed: the protocol's
+        text, two stages (the second counted from the first) and a quote. It is never
+        installed, so the shared server's procedures stay as they are."""
+        if self._draft is None:
+            b = self.b
+            draft = start_draft(b, "Axe Lane Escalation Protocol", "axe-lane", ("children",))
+            paste_text(b, draft, PROTOCOL)
+            add_stage(b, draft, "Practitioners speak", "The practitioners talk it through.",
+                      [("practitioner", "both", "")], "within 48 hours of the disagreement", records=("outcome",))
+            add_stage(b, draft, "Team managers meet", "The team managers meet.",
+                      [("", "both", "Team Manager")], "within 5 working days of step 1")
+            choose_quote(b, draft, 1, "48 hours", STAGE_1_QUOTE, not_shown=STAGE_2_QUOTE)
+            self._draft = draft
+        return self._draft
 
 
 @pytest.fixture(scope="module")
@@ -313,6 +334,40 @@ def step_not_possible(b: Browser, s: Scene):
     assert b.h1() == "This step is not possible now"
 
 
+def editor(suffix: str, heading: str):
+    """A page of the scene's draft in the policy editor ("" for the draft itself)."""
+
+    def page(b: Browser, s: Scene):
+        draft = s.draft
+        b.sign_in(OFFICE)
+        b.go(draft + suffix)
+        assert b.h1() == heading, f"{b.path}: {b.h1()}"
+
+    return page
+
+
+def editor_list(b: Browser, s: Scene):
+    s.draft  # so that the list has a draft in it
+    b.sign_in(OFFICE)
+    b.go(EDITOR)
+    assert b.exists("#drafts") and b.exists("input[name=start]")
+
+
+def editor_draft(b: Browser, s: Scene):
+    editor("", "Axe Lane Escalation Protocol")(b, s)
+    assert b.exists("#stage-2") and b.exists("#timeline")
+
+
+def editor_stage_confirming(b: Browser, s: Scene):
+    """A new timescale comes back to be confirmed, its reading as the checkbox's hint."""
+    editor("/stages/new/edit", "Add a stage")(b, s)
+    fill_stage(b, "Service managers respond", "The service managers respond.", [("senior-manager", "both", "")],
+               "immediately")
+    b.press("Save stage")
+    assert b.errors() == [CONFIRM], b.errors()
+    assert b.exists("input[name=confirm]")
+
+
 def admin(path: str):
     def page(b: Browser, s: Scene):
         b.sign_in(ADMIN)
@@ -413,6 +468,15 @@ PAGES = {
     "e-mail settings": mail_settings,
     "admin: form with errors": admin_form_with_errors,
     "admin: forbidden to others": admin_forbidden_to_others,
+    "policy editor: drafts": editor_list,
+    "policy editor: draft with stages": editor_draft,
+    "policy editor: about this policy": editor("/details", "About this policy"),
+    "policy editor: the protocol's text": editor("/source", "The protocol's text"),
+    "policy editor: stage form": editor("/stages/2/edit", "Stage 2: Team managers meet"),
+    "policy editor: stage form (confirm)": editor_stage_confirming,
+    "policy editor: choose the protocol's words": editor("/stages/1/quote?find=hours", "Choose the protocol's words for the timescale"),
+    "policy editor: what changes": editor("/compare", "What changes"),
+    "policy editor: YAML": editor("/yaml", "The policy's YAML"),
 }
 # The close form needs an ended dispute; the scene's withdrawn one was closed through it, so
 # it is checked there (Walker.close runs axe on it the first time).

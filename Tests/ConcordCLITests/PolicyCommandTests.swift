@@ -77,9 +77,10 @@ let builtInPolicyIDs = ["oldham", "sunderland", "coventry", "five-stage-flowchar
         let result = try cli.run("policy", "show", file)
         #expect(result.status == 0, "stderr: \(result.stderr)")
         #expect(
-            CLIOutput.lines(result.stdout).prefix(4) == [
+            CLIOutput.lines(result.stdout).prefix(5) == [
                 "Test Safeguarding Children Partnership: Test Protocol (test-partnership)",
                 "Region: Scotland · Scope: practice",
+                "About: child",
                 "Each stage without its own timescale: 3 working days from the start of the stage",
                 "Whole process: 20 calendar days from when the dispute is raised",
             ])

@@ -80,7 +80,15 @@ import Testing
         #expect(states.contains { $0.childFlags.contains(.lookedAfter) })
         let strategic = states.filter { $0.raised.scope == .strategic }
         #expect(strategic.count == 10 && strategic.allSatisfy { $0.raised.issue != nil && $0.raised.children.isEmpty })
-        #expect(Set(states.flatMap(\.participants).compactMap(\.capacity)) == Set(Capacity.allCases))
+        let named = Set(PolicyLibrary.builtIns.flatMap(\.stages).flatMap(\.participants).compactMap(\.capacity))
+            .union(
+                PolicyLibrary.builtIns.flatMap(\.rules).compactMap { rule -> Capacity? in
+                    switch rule.kind {
+                    case .requiredParticipant(let capacity, _, _), .meetingParticipant(let capacity, _, _): capacity
+                    default: nil
+                    }
+                })
+        #expect(Set(states.flatMap(\.participants).compactMap(\.capacity)) == named)
         #expect(states.contains { $0.closure?.reviewHeld == true })
         #expect(states.contains { $0.referral != nil } && states.contains { $0.acknowledged != nil })
         #expect(states.flatMap(\.raised.children).allSatisfy { $0.name.hasPrefix("Child ") })

@@ -8,6 +8,11 @@ enum PolicyDescription {
             "Region: \(policy.region.displayName) · Scope: \(policy.scope.rawValue)"
                 + (policy.source.map { " · Source: \($0)" } ?? ""),
         ]
+        if policy.scope == .practice {
+            lines.append("About: " + policy.subjects.map(\.noun).joined(separator: ", "))
+        }
+        if let appliesTo = policy.appliesTo { lines.append("Applies to: \(appliesTo)") }
+        if let from = policy.effectiveFrom { lines.append("Takes effect: \(from.iso)") }
         if let summary = policy.summary { lines += ["", summary] }
         if let limit = policy.stageLimit { lines.append("Each stage without its own timescale: \(phrase(limit))") }
         if let acknowledgement = policy.acknowledgement {
@@ -48,6 +53,13 @@ enum PolicyDescription {
         } else {
             lines.append("Timescale: none set by the protocol")
         }
+        if stage.notYetAvailable { lines.append("The protocol's text for this stage is not yet available") }
+        for route in stage.routes {
+            lines.append(
+                "Route: \(route.name): " + phrase(route.timescale) + (route.when.map { " (\($0))" } ?? "")
+                    + (route.participants.isEmpty
+                        ? "" : "; who: " + route.participants.map(\.description).joined(separator: "; ")))
+        }
         for clock in stage.clocks {
             lines.append(
                 "Clock: \(clock.name): \(clock.description(in: stage)) (\(clock.kind.rawValue), by \(clock.by.rawValue))"
@@ -60,8 +72,12 @@ enum PolicyDescription {
             }
             lines.append(text)
         }
-        if !stage.records.isEmpty {
-            lines.append("Records to leave the stage: " + stage.records.map(\.rawValue).joined(separator: ", "))
+        let required = stage.records.map(\.rawValue) + stage.customRecords.filter(\.required).map { "\"\($0.title)\"" }
+        if !required.isEmpty { lines.append("Records to leave the stage: " + required.joined(separator: ", ")) }
+        let optional = stage.mayRecord.map(\.rawValue) + stage.customRecords.filter { !$0.required }.map { "\"\($0.title)\"" }
+        if !optional.isEmpty { lines.append("May record: " + optional.joined(separator: ", ")) }
+        if !stage.inform.isEmpty {
+            lines.append("Told, not taking part: " + stage.inform.map(\.level.rawValue).joined(separator: ", "))
         }
         if let subject = stage.confirmationSubject { lines.append("Confirmation subject: \"\(subject)\"") }
         if let meeting = stage.meeting {

@@ -181,6 +181,9 @@ extension Capacity {
         case .designatedSafeguardingLead: "a designated safeguarding lead"
         case .designatedProfessional: "the designated professional"
         case .namedProfessional: "the named professional for safeguarding"
+        case .conferenceChair: "the conference chair"
+        case .independentChair: "the independent chair"
+        case .coordinator: "the co-ordinator"
         }
     }
 }

@@ -191,6 +191,9 @@ extension NoticeWriting {
         case .designatedSafeguardingLead: "Designated safeguarding lead"
         case .designatedProfessional: "Designated professional"
         case .namedProfessional: "Named professional for safeguarding"
+        case .conferenceChair: "Conference chair"
+        case .independentChair: "Independent chair"
+        case .coordinator: "Co-ordinator"
         }
     }
 }

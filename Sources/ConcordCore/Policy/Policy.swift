@@ -133,6 +133,9 @@ public struct StageRoute: Hashable, Sendable, Encodable {
     public var when: String?
     public var timescale: Timescale
     public var quote: String?
+    /// Who takes part on this route instead of the stage's own people: an internal route
+    /// within the raising agency beside the inter-agency one. Empty when they are the same.
+    public var participants: [Participant] = []
 }
 
 /// A record a protocol names that the format has no kind for, kept as text under its own id.

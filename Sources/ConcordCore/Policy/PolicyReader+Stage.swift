@@ -199,7 +199,7 @@ extension PolicyReader {
         let entries = reader.indexedList(node, path) { node, path -> StageRoute? in
             guard
                 let fields = reader.mapping(
-                    node, path, required: ["id", "name", "timescale"], optional: ["when", "quote"])
+                    node, path, required: ["id", "name", "timescale"], optional: ["when", "quote", "participants"])
             else { return nil }
             let id = fields["id"].flatMap { readIdentifier($0, fields.field("id"), reader) }
             if id == "standard", let node = fields["id"] {
@@ -212,8 +212,14 @@ extension PolicyReader {
                 readTimescale($0, fields.field("timescale"), .stageStart, reader, ofStage: true)
             }
             let quote = fields["quote"].flatMap { reader.quote($0, fields.field("quote")) }
+            let people =
+                fields["participants"].map { node in
+                    reader.list(node, fields.field("participants")) { readParticipant($0, $1, reader) }
+                } ?? []
             guard let id, id != "standard", let name, let timescale else { return nil }
-            return StageRoute(id: id, name: name, when: when, timescale: timescale, quote: quote)
+            var route = StageRoute(id: id, name: name, when: when, timescale: timescale, quote: quote)
+            route.participants = people
+            return route
         }
         var seen: Set<String> = []
         for entry in entries where !seen.insert(entry.value.id).inserted {

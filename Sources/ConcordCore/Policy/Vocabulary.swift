@@ -42,6 +42,12 @@ public enum Capacity: String, CaseIterable, Codable, Sendable {
     case designatedSafeguardingLead = "designated-safeguarding-lead"
     case designatedProfessional = "designated-professional"
     case namedProfessional = "named-professional"
+    /// The chair of a child protection conference, to whom dissent at it is raised.
+    case conferenceChair = "conference-chair"
+    /// An independent chair who is not the partnership's scrutineer, such as of a review panel.
+    case independentChair = "independent-chair"
+    /// Whoever co-ordinates the procedure for an agency or the partnership.
+    case coordinator
 }
 
 /// Which side of the disagreement a participant stands for.

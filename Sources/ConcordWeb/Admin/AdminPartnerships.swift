@@ -81,6 +81,7 @@ struct AdminPartnerships: RouteCollection {
         var hasPolicy: Bool
         var policy: String
         var policiesHref: String
+        var editorHref: String
         var secureDomains: String
         var secureDomainsHref: String
         var backHref = SiteRoute.admin.path
@@ -117,7 +118,7 @@ struct AdminPartnerships: RouteCollection {
             name: partnership.name, slug: partnership.slug, region: partnership.region.displayName,
             hasPolicy: current != nil,
             policy: current.map { "\($0.policy.name) (\($0.policy.id), version \($0.version.prefix(12)))" } ?? "",
-            policiesHref: SiteRoute.adminPolicies(slug).path,
+            policiesHref: SiteRoute.adminPolicies(slug).path, editorHref: SiteRoute.policyEditor(slug).path,
             secureDomains: domains.isEmpty ? "None: e-mails carry no child's details" : domains.joined(separator: ", "),
             secureDomainsHref: SiteRoute.adminSecureDomains(slug).path,
             days: partnership.closureDays.map { Day(text: Formatting.date($0), iso: $0.iso) },

@@ -11,7 +11,10 @@ extension DisputePage {
         if let route = stage.routes.first(where: { $0.id == visit.route }) {
             items.append(
                 Requirement(
-                    name: "\(route.name) route: within \(route.timescale.phrase)", hint: route.when ?? route.quote,
+                    name: "\(route.name) route: within \(route.timescale.phrase)"
+                        + (route.participants.isEmpty
+                            ? "" : ", with " + route.participants.map(\.description).joined(separator: "; ")),
+                    hint: route.when ?? route.quote,
                     status: "Taken", done: true))
         }
         if let timescale = policy.effectiveTimescale(at: visit), let metBy = timescale.metBy {

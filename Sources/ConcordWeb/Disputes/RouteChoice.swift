@@ -12,8 +12,10 @@ enum RouteChoice {
                 + stage.routes.map { route in
                     .option(
                         route.id, route.name,
-                        hint: ([route.when].compactMap { $0 } + ["Within \(route.timescale.phrase)"]).joined(
-                            separator: ". "),
+                        hint: ([route.when].compactMap { $0 } + ["Within \(route.timescale.phrase)"]
+                            + (route.participants.isEmpty
+                                ? [] : ["Who: " + route.participants.map(\.description).joined(separator: "; ")]))
+                            .joined(separator: ". "),
                         selected: chosen == route.id)
                 })
     }

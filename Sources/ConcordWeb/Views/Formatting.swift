@@ -111,6 +111,9 @@ enum Formatting {
         case .designatedSafeguardingLead: "Designated safeguarding lead"
         case .designatedProfessional: "Designated professional"
         case .namedProfessional: "Named professional"
+        case .conferenceChair: "Conference chair"
+        case .independentChair: "Independent chair"
+        case .coordinator: "Co-ordinator"
         }
     }
 

@@ -67,6 +67,8 @@ import Testing
                 text = host + "rules:\n" + Self.indent(block.text, by: 2)
             } else if topLevel.contains(where: block.text.hasPrefix) {
                 text = host + block.text
+            } else if block.text.hasPrefix("  - id:") {
+                text = host + block.text
             } else if block.text.hasPrefix("timescale:") {
                 text = host.replacingOccurrences(
                     of: "    timescale:\n      working_days: 5\n", with: Self.indent(block.text, by: 4))
