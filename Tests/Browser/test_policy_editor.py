@@ -299,7 +299,9 @@ def test_a_four_stage_policy_written_in_the_editor_is_installed_and_runs_a_dispu
     # The "Team Manager" is kept as a line manager, and the timescale's words read back the same.
     follow_href(b, "/stages/2/edit", within="#stage-2")
     assert b.h1() == f"Stage 2: {STAGES[1]}", b.h1()
-    field = lambda name: b.d.find_element(By.NAME, name).get_attribute("value")  # noqa: E731
+    def field(name: str) -> str:
+        return b.d.find_element(By.NAME, name).get_attribute("value")
+
     assert (field("level-1"), field("title-1")) == ("line-manager", "Team Manager"), (field("level-1"), field("title-1"))
     assert field("timescale") == "within 5 working days of step 1", field("timescale")
     assert field("level-2") == "", "a second person appeared"

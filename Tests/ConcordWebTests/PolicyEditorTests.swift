@@ -92,7 +92,8 @@ struct PolicyEditorTests {
                 office, draft, title: "Partnership panel", level: .partnershipBusinessOffice, timescale: "1 month")
 
             let unreadable = try await office.post(
-                draft + "/stages/new/edit", ["title": "Fifth", "summary": "x", "level-1": "practitioner", "timescale": "5 days"])
+                draft + "/stages/new/edit",
+                ["title": "Fifth", "summary": "x", "level-1": "practitioner", "timescale": "5 days"])
             #expect(unreadable.status == .unprocessableEntity)
             #expect(unreadable.body.contains("&quot;5 working days&quot; or &quot;5 calendar days&quot;"))
 
@@ -145,8 +146,10 @@ struct PolicyEditorTests {
             try await Self.addStage(office, draft, title: "Talk", level: .practitioner, timescale: "5 working days")
             try await office.get(draft + "/stages/new/edit")
             #expect(
-                try await office.post(draft + "/stages/new/edit", ["title": "Directors", "timescale": "none", "pending": "yes"])
-                    .location != nil)
+                try await office.post(
+                    draft + "/stages/new/edit", ["title": "Directors", "timescale": "none", "pending": "yes"]
+                )
+                .location != nil)
             let overview = try await office.get(draft)
             #expect(overview.body.contains("Text not yet available"))
             #expect(try #require(overview.element("install-blocked")).contains("not yet available"))

@@ -74,7 +74,8 @@ enum PolicyDescription {
         }
         let required = stage.records.map(\.rawValue) + stage.customRecords.filter(\.required).map { "\"\($0.title)\"" }
         if !required.isEmpty { lines.append("Records to leave the stage: " + required.joined(separator: ", ")) }
-        let optional = stage.mayRecord.map(\.rawValue) + stage.customRecords.filter { !$0.required }.map { "\"\($0.title)\"" }
+        let optional =
+            stage.mayRecord.map(\.rawValue) + stage.customRecords.filter { !$0.required }.map { "\"\($0.title)\"" }
         if !optional.isEmpty { lines.append("May record: " + optional.joined(separator: ", ")) }
         if !stage.inform.isEmpty {
             lines.append("Told, not taking part: " + stage.inform.map(\.level.rawValue).joined(separator: ", "))

@@ -7,7 +7,8 @@ extension PolicyReader {
         let pending = node["not_yet_available"]?.bool == true
         guard
             let fields = reader.mapping(
-                node, path, required: pending ? ["id", "title"] : ["id", "title", "summary", "participants", "timescale"],
+                node, path,
+                required: pending ? ["id", "title"] : ["id", "title", "summary", "participants", "timescale"],
                 optional: [
                     "source", "contact", "records", "may_record", "confirmation_subject", "meeting", "forms",
                     "notify_line_manager_if_unresolved", "clocks", "inform", "routes", "not_yet_available",

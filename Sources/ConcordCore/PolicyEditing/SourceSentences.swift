@@ -30,7 +30,9 @@ public enum SourceSentences {
                 let afterNext = index + 2 < characters.count ? characters[index + 2] : "A"
                 // "Stage 2. Practitioners …": a numbered heading stays with its sentence.
                 let words = current.split(separator: " ").count
-                if ends, next == " ", words >= 3, afterNext.isUppercase || afterNext.isNumber || "(“\"‘'".contains(afterNext) {
+                if ends, next == " ", words >= 3,
+                    afterNext.isUppercase || afterNext.isNumber || "(“\"‘'".contains(afterNext)
+                {
                     add(current)
                     current = ""
                 }

@@ -86,14 +86,18 @@ public struct StageDraft: Hashable, Sendable {
         stage["title"] = .text(title)
         stage.set("summary", summary.isEmpty && notYetAvailable ? nil : .text(summary))
         let existing = stage["participants"]?.sequence.map(Array.init) ?? []
-        stage.set("participants", people.isEmpty && notYetAvailable ? nil : .list(
-            people.enumerated().map { index, person in
-                var written = existing.indices.contains(index) ? existing[index].mapping ?? [:] : [:]
-                written["level"] = .text(person.level.rawValue)
-                written.set("side", person.side == .both ? nil : .text(person.side.rawValue))
-                written.set("title", person.title.isEmpty ? nil : .text(person.title))
-                return .mapping(written)
-            }))
+        stage.set(
+            "participants",
+            people.isEmpty && notYetAvailable
+                ? nil
+                : .list(
+                    people.enumerated().map { index, person in
+                        var written = existing.indices.contains(index) ? existing[index].mapping ?? [:] : [:]
+                        written["level"] = .text(person.level.rawValue)
+                        written.set("side", person.side == .both ? nil : .text(person.side.rawValue))
+                        written.set("title", person.title.isEmpty ? nil : .text(person.title))
+                        return .mapping(written)
+                    }))
         stage.set(
             "timescale", timescale.amount == nil && notYetAvailable ? nil : writtenTimescale(over: stage["timescale"]))
         let custom = (stage["records"]?.sequence.map(Array.init) ?? []).filter { $0.mapping != nil }

@@ -65,7 +65,8 @@ public struct TimescalePhrase: Hashable, Sendable {
         case "calendar day", "calendar days": unit = .calendarDays
         case "hour", "hours": unit = .hours
         case "month", "months", "calendar month", "calendar months": unit = .months
-        case "working week", "working weeks": return TimescalePhrase(amount: amount * 5, unit: .workingDays, from: anchor, ofStage: ofStage)
+        case "working week", "working weeks":
+            return TimescalePhrase(amount: amount * 5, unit: .workingDays, from: anchor, ofStage: ofStage)
         case "day", "days":
             throw Problem(
                 message:
@@ -160,7 +161,8 @@ public struct TimescalePhrase: Hashable, Sendable {
         let counted: String
         switch unit {
         case .hours: counted = "counted as working hours on working days, 24 to a working day"
-        case .workingDays: counted = "counted on the partnership's working days (not weekends, bank holidays or closure days)"
+        case .workingDays:
+            counted = "counted on the partnership's working days (not weekends, bank holidays or closure days)"
         case .calendarDays: counted = "counted on every day, weekends and bank holidays included"
         case .months: counted = "a month that ends on a day nobody works runs to the next working day"
         case .immediately: counted = "by the end of that working day, or the next working day when it is not one"

@@ -70,7 +70,8 @@ extension Directory {
         case .designatedSafeguardingLead: model.designatedLead = holds
         case .independentReviewingOfficer: model.reviewingOfficer = holds
         case .earlyHelpProfessional: model.earlyHelp = holds
-        case .designatedProfessional, .namedProfessional, .conferenceChair, .independentChair, .coordinator: throw StoreError.notFound("\(capacity.rawValue) records")
+        case .designatedProfessional, .namedProfessional, .conferenceChair, .independentChair, .coordinator:
+            throw StoreError.notFound("\(capacity.rawValue) records")
         }
         try await model.save(on: database.database)
     }

@@ -50,12 +50,15 @@ extension PolicyEditorController {
             details: details.map { details in
                 [
                     DetailRow(key: "Name", value: details.name), DetailRow(key: "Short name (id)", value: details.id),
-                    DetailRow(key: "Applies to", value: details.appliesTo.isEmpty ? "Every dispute" : details.appliesTo),
+                    DetailRow(
+                        key: "Applies to", value: details.appliesTo.isEmpty ? "Every dispute" : details.appliesTo),
                     DetailRow(
                         key: "About",
                         value: details.subjects.isEmpty
                             ? "Children" : details.subjects.map(Self.subjectLabel).joined(separator: ", ")),
-                    DetailRow(key: "Takes effect", value: details.effectiveFrom.isEmpty ? "When installed" : details.effectiveFrom),
+                    DetailRow(
+                        key: "Takes effect",
+                        value: details.effectiveFrom.isEmpty ? "When installed" : details.effectiveFrom),
                 ]
             } ?? [],
             detailsHref: SiteRoute.policyDraftPage(slug, draft: id, .details).path,
@@ -108,7 +111,8 @@ extension PolicyEditorController {
                 request, partnership, draft, status: .unprocessableEntity,
                 notice: Notice(
                     success: false, heading: "Not installed",
-                    text: "The policy counts working days on another nation's bank holidays than \(partnership.name)'s."))
+                    text: "The policy counts working days on another nation's bank holidays than \(partnership.name)'s."
+                ))
         }
         return request.redirect(to: .policyDraft(.value(partnership.slug), draft: .value(draft.id)), notice: .installed)
     }

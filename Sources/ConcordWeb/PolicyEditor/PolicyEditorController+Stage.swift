@@ -34,7 +34,9 @@ extension PolicyEditorController {
                         }),
                 FormField(
                     .select, name: "side-\(number)", label: "Person \(number): from which side",
-                    options: Self.sideLabels.map { .option($0.0.rawValue, $0.1, selected: (person?.side ?? .both) == $0.0) }
+                    options: Self.sideLabels.map {
+                        .option($0.0.rawValue, $0.1, selected: (person?.side ?? .both) == $0.0)
+                    }
                 ),
                 FormField(
                     .text, name: "title-\(number)", label: "Person \(number): the protocol's name for them (optional)",
@@ -77,9 +79,12 @@ extension PolicyEditorController {
         fields.append(
             FormField(
                 .checkboxes, name: "pending", label: "The protocol's text",
-                hint: "A policy with a stage marked so can be previewed but not installed, so no dispute ends early for want of it",
+                hint:
+                    "A policy with a stage marked so can be previewed but not installed, so no dispute ends early for want of it",
                 options: [
-                    .option("yes", "The protocol's text for this stage is not yet available", selected: stage.notYetAvailable)
+                    .option(
+                        "yes", "The protocol's text for this stage is not yet available",
+                        selected: stage.notYetAvailable)
                 ]))
         return AdminFormPage(
             heading: index.map { "Stage \($0 + 1): \(stage.title)" } ?? "Add a stage", caption: partnership.name,
@@ -100,9 +105,12 @@ extension PolicyEditorController {
                 id: "", title: "", summary: "", people: [], timescale: .none, quote: "", records: [],
                 notYetAvailable: false)
         let numbers = Dictionary(stages.enumerated().map { ($1.id, $0 + 1) }, uniquingKeysWith: { first, _ in first })
-        let words = index == nil ? "" : TimescalePhrase.words(for: stage.timescale.timescale, stageNumber: { numbers[$0] })
+        let words =
+            index == nil ? "" : TimescalePhrase.words(for: stage.timescale.timescale, stageNumber: { numbers[$0] })
         return try await request.adminForm(
-            stagePage(partnership, draft, index: index, stage: stage, timescaleWords: words, reading: nil, errors: FormErrors()))
+            stagePage(
+                partnership, draft, index: index, stage: stage, timescaleWords: words, reading: nil,
+                errors: FormErrors()))
     }
 
     @Sendable func saveStage(_ request: Request) async throws -> Response {
@@ -123,11 +131,13 @@ extension PolicyEditorController {
             let title = sent.text("title-\(number)")
             guard let level = RoleLevel(rawValue: sent.text("level-\(number)")) ?? RoleLevel.level(forTitle: title)
             else {
-                errors.add("level-\(number)", "Choose how senior person \(number) is; Concord cannot tell from “\(title)”")
+                errors.add(
+                    "level-\(number)", "Choose how senior person \(number) is; Concord cannot tell from “\(title)”")
                 continue
             }
             people.append(
-                StageDraft.Person(level: level, side: Side(rawValue: sent.text("side-\(number)")) ?? .both, title: title))
+                StageDraft.Person(
+                    level: level, side: Side(rawValue: sent.text("side-\(number)")) ?? .both, title: title))
         }
         let earlier = stages[..<(index ?? stages.count)].map { (id: $0.id, title: $0.title) }
         let words = sent.text("timescale")

@@ -76,10 +76,11 @@ struct PolicyEditorController: RouteCollection {
         let start = FormValues(request).text("start")
         let yaml: String
         if start == "new" {
-            yaml = PolicyDraft.blank(
-                id: "new-procedure", name: "New procedure", partnership: partnership.name,
-                region: partnership.region
-            ).yaml
+            yaml =
+                PolicyDraft.blank(
+                    id: "new-procedure", name: "New procedure", partnership: partnership.name,
+                    region: partnership.region
+                ).yaml
         } else {
             guard
                 let current = try await request.concord.directory.currentPolicy(

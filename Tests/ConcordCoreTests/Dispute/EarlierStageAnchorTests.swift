@@ -34,11 +34,13 @@ import Testing
 
     @Test func onlyAnEarlierStageCanBeNamed() {
         PolicyFixture.expectOneProblem(
-            PolicyFixture.minimal((old: "      working_days: 5\n", new: "      working_days: 5\n      of_stage: second\n")),
+            PolicyFixture.minimal(
+                (old: "      working_days: 5\n", new: "      working_days: 5\n      of_stage: second\n")),
             field: "stages[0].timescale.of_stage", line: 14,
             mentioning: ["the first stage cannot count from another stage's start"])
         PolicyFixture.expectOneProblem(
             Self.text.replacingOccurrences(of: "of_stage: first", with: "of_stage: third"),
-            field: "stages[1].timescale.of_stage", mentioning: ["\"third\", which is not an earlier stage", "\"first\""])
+            field: "stages[1].timescale.of_stage",
+            mentioning: ["\"third\", which is not an earlier stage", "\"first\""])
     }
 }

@@ -21,7 +21,8 @@ import Testing
 
     static func read(_ name: String) throws -> Policy {
         let (yaml, source) = try fixture(name)
-        return try PolicyReader.read(yaml, file: "\(name).yaml", sources: [SourceText(name: "\(name).txt", text: source)])
+        return try PolicyReader.read(
+            yaml, file: "\(name).yaml", sources: [SourceText(name: "\(name).txt", text: source)])
     }
 
     @Test(arguments: [

@@ -8,18 +8,18 @@ import Testing
         (
             old: "      working_days: 5\n",
             new: """
-                      working_days: 5
-                    routes:
-                      - id: internal
-                        name: Within your own agency first
-                        timescale:
-                          working_days: 3
-                        participants:
-                          - level: line-manager
-                            side: raising
-                            title: Your Team Manager
+                  working_days: 5
+                routes:
+                  - id: internal
+                    name: Within your own agency first
+                    timescale:
+                      working_days: 3
+                    participants:
+                      - level: line-manager
+                        side: raising
+                        title: Your Team Manager
 
-                """
+            """
         ))
 
     @Test func aRouteReadsItsOwnPeople() throws {
@@ -31,7 +31,9 @@ import Testing
 
     @Test func itsPeopleAreCheckedLikeAStages() {
         PolicyFixture.expectOneProblem(
-            Self.text.replacingOccurrences(of: "level: line-manager\n            side: raising", with: "level: team-boss\n            side: raising"),
+            Self.text.replacingOccurrences(
+                of: "level: line-manager\n            side: raising",
+                with: "level: team-boss\n            side: raising"),
             field: "stages[0].routes[0].participants[0].level", mentioning: ["team-boss"])
     }
 }

@@ -6,7 +6,9 @@ import Testing
 /// The editor edits a policy's YAML in place: its fields change, everything else is kept, and
 /// what it writes is a policy Concord reads.
 @Suite struct PolicyDraftTests {
-    static func stage(_ id: String, _ title: String, _ words: String, earlier: [(id: String, title: String)] = [])
+    static func stage(
+        _ id: String, _ title: String, _ words: String, earlier: [(id: String, title: String)] = []
+    )
         throws -> StageDraft
     {
         StageDraft(
