@@ -392,7 +392,8 @@ def test_a_stage_whose_text_is_not_yet_available_keeps_the_draft_from_being_inst
     assert not stage_card(b, 1)["tag"]
     blocked = b.text("#install-blocked")
     assert "It cannot be installed yet." in blocked, blocked
-    assert "the protocol's text for this stage is not yet available" in blocked, blocked
+    assert "The protocol's text is not yet available for stage 2 (Directors)" in blocked, blocked
+    assert "Line " not in blocked, "the business office is not shown the YAML's lines"
     assert not install_button(b), "an install button beside the warning"
     timeline = b.texts("#timeline tbody tr")
     assert any("Directors (text not yet available)" in row for row in timeline), timeline

@@ -119,8 +119,13 @@ public struct Timescale: Hashable, Sendable {
 
     /// The timescale in full, as people read it: "5 working days from the start of the stage,
     /// to begin (met once first contact is made)".
-    public var description: String {
-        let anchor = ofStage.map { "the start of stage \"\($0)\"" } ?? from.phrase
+    public var description: String { description(stageTitles: [:]) }
+
+    /// The same, naming an earlier stage counted from by its title where one is given.
+    public func description(stageTitles: [String: String]) -> String {
+        let anchor =
+            ofStage.map { id in stageTitles[id].map { "the start of \"\($0)\"" } ?? "the start of stage \"\(id)\"" }
+            ?? from.phrase
         var text = "\(agreed ? "at most " : "")\(phrase) from \(anchor)"
         if kind == .beginWithin, let metBy {
             text += ", to begin (met once \(metBy.phrase))"

@@ -55,12 +55,18 @@ struct DraftPreview: Encodable {
         do { policy = try PolicyReader.read(draft.yaml, file: "draft", sources: sources, drafting: true) } catch {
             problems = error.problems
         }
+        let drafts = (try? edited.stages()) ?? []
         var installBlocked: String?
         if !problems.isEmpty {
             installBlocked = "Put right the problems listed first."
         } else {
-            do { _ = try PolicyReader.read(draft.yaml, file: "draft", sources: sources) } catch {
-                installBlocked = error.problems.map(PolicyEditorController.describe).joined(separator: " ")
+            // Only stages marked not yet available stop a draft that reads in the editor.
+            let pending = drafts.enumerated().filter { $0.element.notYetAvailable }
+            if !pending.isEmpty {
+                installBlocked =
+                    "The protocol's text is not yet available for "
+                    + pending.map { "stage \($0.offset + 1) (\($0.element.title))" }.joined(separator: " and ")
+                    + ": write it first, so that no dispute ends early for want of it."
             }
             if sources.isEmpty {
                 installBlocked =
@@ -73,7 +79,6 @@ struct DraftPreview: Encodable {
             guard let line = problem.line else { return nil }
             return lines.lastIndex { $0 <= line }
         }
-        let drafts = (try? edited.stages()) ?? []
         let slug = Parameter<String>.value(partnership.slug)
         let id = Parameter<UUID>.value(draft.id)
         let titles = Dictionary(drafts.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
@@ -84,10 +89,11 @@ struct DraftPreview: Encodable {
                 number: index + 1, title: stage.title, summary: stage.summary,
                 people: read?.participants.map(\.description)
                     ?? stage.people.map { $0.title.isEmpty ? $0.level.displayName : $0.title },
-                timescale: read?.timescale?.description ?? stage.timescale.sentence(stageTitle: { titles[$0] }),
+                timescale: read?.timescale?.description(stageTitles: titles)
+                    ?? stage.timescale.sentence(stageTitle: { titles[$0] }),
                 quote: stage.quote.isEmpty ? nil : stage.quote,
-                records: read.map { $0.records.map(Formatting.record) + $0.customRecords.map(\.title) }
-                    ?? stage.records.map(Formatting.record),
+                records: (read.map { $0.records.map(Formatting.record) + $0.customRecords.map(\.title) }
+                    ?? stage.records.map(Formatting.record)).map(PolicyEditorController.sentenceCase),
                 more: stage.otherKeys.isEmpty
                     ? nil : "Also set in the YAML: " + stage.otherKeys.joined(separator: ", "),
                 notYetAvailable: stage.notYetAvailable, hasTimescale: stage.timescale.amount != nil,
