@@ -477,6 +477,8 @@ PAGES = {
     "policy editor: choose the protocol's words": editor("/stages/1/quote?find=hours", "Choose the protocol's words for the timescale"),
     "policy editor: what changes": editor("/compare", "What changes"),
     "policy editor: YAML": editor("/yaml", "The policy's YAML"),
+    "policy editor: clock form": editor("/stages/1/clocks/new/edit", "Add a clock"),
+    "policy editor: route form": editor("/stages/1/routes/new/edit", "Add a route"),
 }
 # The close form needs an ended dispute; the scene's withdrawn one was closed through it, so
 # it is checked there (Walker.close runs axe on it the first time).

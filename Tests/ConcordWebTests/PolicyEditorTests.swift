@@ -211,3 +211,68 @@ struct PolicyEditorTests {
         }
     }
 }
+
+extension PolicyEditorTests {
+    @Test("A stage's further clocks and an urgent route are written through forms")
+    func clocksAndRoutes() async throws {
+        try await WebHarness.with { h in
+            let office = try await h.signedIn(AdminFixtures.businessOffice)
+            let draft = try await Self.startDraft(office)
+            try await Self.addStage(office, draft, title: "Talk", level: .practitioner, timescale: "5 working days")
+            let clocks = draft + "/stages/1/clocks/new/edit"
+            try await office.get(clocks)
+            var reply = [
+                "name": "The receiving agency speaks to you", "kind": "respond-within", "by": "receiving",
+                "timescale": "48 hours",
+            ]
+            let unconfirmed = try await office.post(clocks, reply)
+            #expect(unconfirmed.status == .unprocessableEntity)
+            #expect(unconfirmed.body.contains("48 hours (2 working days) from the start of the stage"))
+            reply["confirm"] = "yes"
+            #expect(try await office.post(clocks, reply).location != nil)
+            try await office.get(clocks)
+            let noAfter = try await office.post(
+                clocks,
+                [
+                    "name": "Outcome letter", "kind": "letter-within", "timescale": "a further 2 working days",
+                    "letter": "Outcome letter", "confirm": "yes",
+                ])
+            #expect(noAfter.body.contains("Choose the deadline it follows"))
+            let letter = try await office.post(
+                clocks,
+                [
+                    "name": "Outcome letter", "kind": "letter-within", "by": "receiving",
+                    "timescale": "a further 2 working days", "after": "the-receiving-agency-speaks",
+                    "letter": "Outcome letter",
+                    "confirm": "yes",
+                    "quote": "Stage 1. Practitioners should speak within 48 hours of the disagreement.",
+                ])
+            #expect(letter.location != nil, "\(letter.body.prefix(2000))")
+            let routes = draft + "/stages/1/routes/new/edit"
+            try await office.get(routes)
+            #expect(
+                try await office.post(
+                    routes,
+                    ["name": "Urgent", "when": "where a child is at risk", "timescale": "24 hours", "confirm": "yes"]
+                ).location != nil)
+            let overview = try await office.get(draft)
+            let card = try #require(overview.element("stage-1"))
+            #expect(!overview.body.contains("A check of the draft finds problems"), "\(overview.element("problems") ?? "")")
+            #expect(card.contains("Outcome letter: 2 working days after the receiving agency speaks to you"))
+            #expect(card.contains("Urgent: within 24 hours (1 working day) (where a child is at risk)"))
+            let oldham = try await h.partnership("oldham")
+            let yaml = try #require(try await Directory(h.database).drafts(partnership: oldham.id).first?.yaml)
+            let policy = try PolicyReader.read(yaml, file: "draft")
+            #expect(policy.stages[0].clocks.map(\.kind) == [.respondWithin, .letterWithin])
+            #expect(
+                policy.stages[0].clocks[1].quote
+                    == "Stage 1. Practitioners should speak within 48 hours of the disagreement.")
+            #expect(policy.stages[0].routes.first?.timescale.unit == .hours)
+            try await office.get(draft)
+            #expect(try await office.post(draft + "/stages/1/clocks/2/remove", [:]).location != nil)
+            let after = try await Directory(h.database).drafts(partnership: oldham.id).first?.yaml ?? ""
+            #expect(try PolicyReader.read(after, file: "draft").stages[0].clocks.count == 1)
+            #expect(try await office.get(draft + "/stages/1/clocks/7/edit").status == .notFound)
+        }
+    }
+}

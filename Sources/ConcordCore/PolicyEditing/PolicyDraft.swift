@@ -108,6 +108,34 @@ public struct PolicyDraft: Hashable, Sendable {
         return (root["stages"]?.sequence.map(Array.init) ?? []).map { ($0.mark?.line ?? 0) }
     }
 
+    func stageNode(_ index: Int) throws(Problem) -> Node {
+        let nodes = try stageNodes()
+        guard nodes.indices.contains(index) else { throw Problem(message: "there is no stage \(index + 1)") }
+        return nodes[index]
+    }
+
+    /// Changes one entry of a stage's list (`clocks`, `routes`): `make` is given the entry
+    /// there now (nil to add one) and the ids taken, and returns it as it is to be written.
+    mutating func editList(
+        _ key: String, stage: Int, at index: Int?, remove: Bool, make: (Node?, Set<String>) -> Node
+    ) throws(Problem) {
+        var nodes = try stageNodes()
+        guard nodes.indices.contains(stage), var mapping = nodes[stage].mapping else {
+            throw Problem(message: "there is no stage \(stage + 1)")
+        }
+        var items = mapping[key]?.sequence.map(Array.init) ?? []
+        let taken = Set(items.compactMap { $0["id"]?.string })
+        if let index {
+            guard items.indices.contains(index) else { throw Problem(message: "there is no entry \(index + 1)") }
+            if remove { items.remove(at: index) } else { items[index] = make(items[index], taken) }
+        } else {
+            items.append(make(nil, taken))
+        }
+        mapping.set(key, items.isEmpty ? nil : .list(items))
+        nodes[stage] = .mapping(mapping)
+        try setStageNodes(nodes)
+    }
+
     private func mapping() throws(Problem) -> Node.Mapping {
         let node: Node?
         do { node = try Yams.compose(yaml: yaml) } catch {

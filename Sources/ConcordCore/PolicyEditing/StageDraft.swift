@@ -67,7 +67,7 @@ public struct StageDraft: Hashable, Sendable {
         otherKeys = (node.mapping?.keys.compactMap(\.string) ?? []).filter { !Self.formKeys.contains($0) }
     }
 
-    private static func phrase(_ node: Node?) -> TimescalePhrase {
+    static func phrase(_ node: Node?) -> TimescalePhrase {
         guard let node, case .mapping = node else { return .none }
         var phrase = TimescalePhrase.none
         for key in unitKeys {
@@ -108,16 +108,38 @@ public struct StageDraft: Hashable, Sendable {
     }
 
     private func writtenTimescale(over node: Node?) -> Node {
-        guard let amount = timescale.amount, let unit = timescale.unit else { return Node("none") }
+        guard timescale.amount != nil else { return Node("none") }
+        var ordered = Self.writtenAmount(timescale, over: node)
+        ordered["quote"] = nil
+        if !quote.isEmpty { ordered["quote"] = .text(quote) }
+        return .mapping(ordered)
+    }
+
+    /// The amount, unit and anchor the words give, first, then the other keys already written.
+    static func writtenAmount(_ timescale: TimescalePhrase, over node: Node?) -> Node.Mapping {
         var written = node?.mapping ?? Node.Mapping([])
-        for key in Self.unitKeys { written[key] = nil }
-        for key in ["from", "of_stage", "quote"] { written[key] = nil }
+        for key in unitKeys + ["from", "of_stage"] { written[key] = nil }
         var ordered = Node.Mapping([])
-        ordered[unit.rawValue] = unit == .immediately ? Node("true") : Node(String(amount))
+        if let amount = timescale.amount, let unit = timescale.unit {
+            ordered[unit.rawValue] = unit == .immediately ? Node("true") : Node(String(amount))
+        }
         if timescale.from != .stageStart { ordered["from"] = .text(timescale.from.rawValue) }
         if let ofStage = timescale.ofStage { ordered["of_stage"] = .text(ofStage) }
         for (key, value) in written { ordered[key] = value }
-        if !quote.isEmpty { ordered["quote"] = .text(quote) }
-        return .mapping(ordered)
+        return ordered
+    }
+
+    /// "Practitioner discussion" becomes practitioner-discussion, numbered when taken.
+    public static func identifier(_ title: String, taken: Set<String>) -> String {
+        let words = String(title.lowercased().map { $0.isLetter || $0.isNumber ? $0 : " " })
+            .split(separator: " ").prefix(4).joined(separator: "-")
+        let base = words.isEmpty ? "item" : words
+        var id = base
+        var number = 2
+        while taken.contains(id) {
+            id = "\(base)-\(number)"
+            number += 1
+        }
+        return id
     }
 }

@@ -26,6 +26,20 @@ struct DraftPreview: Encodable {
         var removeHref: String
         var canMoveUp: Bool
         var canMoveDown: Bool
+        var clocks: [ItemRow] = []
+        var routes: [ItemRow] = []
+        var hasClocks = false
+        var hasRoutes = false
+        var addClockHref = ""
+        var addRouteHref = ""
+    }
+
+    /// One of a stage's clocks or routes, with its links.
+    struct ItemRow: Encodable {
+        var text: String
+        var label: String
+        var editHref: String
+        var removeHref: String
     }
 
     struct TimelineRow: Encodable {
@@ -103,6 +117,39 @@ struct DraftPreview: Encodable {
                 moveHref: SiteRoute.policyDraftStage(slug, draft: id, stage: number, .move).path,
                 removeHref: SiteRoute.policyDraftStage(slug, draft: id, stage: number, .remove).path,
                 canMoveUp: index > 0, canMoveDown: index < drafts.count - 1)
+            func rows(_ list: SiteRoute.StageList, _ texts: [String]) -> [ItemRow] {
+                texts.enumerated().map { item, text in
+                    let path = { (page: SiteRoute.ItemPage) in
+                        SiteRoute.policyDraftStageItem(
+                            slug, draft: id, stage: number, list, item: .value(String(item + 1)), page
+                        ).path
+                    }
+                    return ItemRow(
+                        text: text, label: "\(list == .clocks ? "clock" : "route") \(item + 1) of stage \(index + 1)",
+                        editHref: path(.edit), removeHref: path(.remove))
+                }
+            }
+            let clocks = (try? edited.clocks(stage: index)) ?? []
+            card.clocks = rows(
+                .clocks,
+                clocks.enumerated().map { item, clock in
+                    guard let read, read.clocks.indices.contains(item) else { return clock.name }
+                    return "\(clock.name): \(read.clocks[item].description(in: read))"
+                })
+            let routes = (try? edited.routes(stage: index)) ?? []
+            card.routes = rows(
+                .routes,
+                routes.map { route in
+                    "\(route.name): within "
+                        + (route.timescale.timescale?.phrase ?? "no timescale")
+                        + (route.when.isEmpty ? "" : " (\(route.when))")
+                })
+            card.hasClocks = !card.clocks.isEmpty
+            card.hasRoutes = !card.routes.isEmpty
+            card.addClockHref =
+                SiteRoute.policyDraftStageItem(slug, draft: id, stage: number, .clocks, item: .value("new"), .edit).path
+            card.addRouteHref =
+                SiteRoute.policyDraftStageItem(slug, draft: id, stage: number, .routes, item: .value("new"), .edit).path
             card.hasProblems = !card.problems.isEmpty
             card.hasPeople = !card.people.isEmpty
             card.hasRecords = !card.records.isEmpty

@@ -155,7 +155,7 @@ extension PolicyEditorController {
         var stage =
             old
             ?? StageDraft(
-                id: Self.identifier(title, taken: Set(stages.map(\.id))), title: title, summary: "", people: [],
+                id: StageDraft.identifier(title, taken: Set(stages.map(\.id))), title: title, summary: "", people: [],
                 timescale: .none, quote: "", records: [], notYetAvailable: false)
         stage.title = title
         stage.summary = sent.text("summary")
@@ -182,20 +182,6 @@ extension PolicyEditorController {
 
     static func sentenceCase(_ text: String) -> String {
         text.prefix(1).uppercased() + text.dropFirst()
-    }
-
-    /// "Practitioner discussion" becomes practitioner-discussion, numbered when taken.
-    static func identifier(_ title: String, taken: Set<String>) -> String {
-        let words = String(title.lowercased().map { $0.isLetter || $0.isNumber ? $0 : " " })
-            .split(separator: " ").prefix(4).joined(separator: "-")
-        let base = words.isEmpty ? "stage" : words
-        var id = base
-        var number = 2
-        while taken.contains(id) {
-            id = "\(base)-\(number)"
-            number += 1
-        }
-        return id
     }
 
     @Sendable func move(_ request: Request) async throws -> Response {

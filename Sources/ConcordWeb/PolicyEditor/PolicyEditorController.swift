@@ -26,6 +26,14 @@ struct PolicyEditorController: RouteCollection {
         routes.post(.policyDraftStage(.key, draft: .key, stage: .key, .quote), use: saveQuote)
         routes.post(.policyDraftStage(.key, draft: .key, stage: .key, .move), use: move)
         routes.post(.policyDraftStage(.key, draft: .key, stage: .key, .remove), use: remove)
+        for list in SiteRoute.StageList.allCases {
+            let item = { (page: SiteRoute.ItemPage) in
+                SiteRoute.policyDraftStageItem(.key, draft: .key, stage: .key, list, item: .key, page)
+            }
+            routes.get(item(.edit)) { try await itemForm($0, list) }
+            routes.post(item(.edit)) { try await saveItem($0, list) }
+            routes.post(item(.remove)) { try await removeItem($0, list) }
+        }
     }
 
     struct DraftRow: Encodable {

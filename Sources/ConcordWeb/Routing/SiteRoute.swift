@@ -54,6 +54,19 @@ enum SiteRoute: Sendable {
     case policyDraft(Parameter<String>, draft: Parameter<UUID>)
     case policyDraftPage(Parameter<String>, draft: Parameter<UUID>, DraftPage)
     case policyDraftStage(Parameter<String>, draft: Parameter<UUID>, stage: Parameter<String>, StagePage)
+    case policyDraftStageItem(
+        Parameter<String>, draft: Parameter<UUID>, stage: Parameter<String>, StageList, item: Parameter<String>,
+        ItemPage)
+
+    /// A stage's lists the editor has forms for.
+    enum StageList: String, CaseIterable, Sendable {
+        case clocks, routes
+    }
+
+    /// One entry of such a list: its number from 1, or "new".
+    enum ItemPage: String, CaseIterable, Sendable {
+        case edit, remove
+    }
 
     /// A draft's own pages in the policy editor.
     enum DraftPage: String, CaseIterable, Sendable {
@@ -122,6 +135,11 @@ enum SiteRoute: Sendable {
             [
                 "partnerships", Self.text(slug, "partnership"), "policy-editor", Self.text(draft, "draft"), "stages",
                 Self.text(stage, "stage"), page.rawValue,
+            ]
+        case .policyDraftStageItem(let slug, let draft, let stage, let list, let item, let page):
+            [
+                "partnerships", Self.text(slug, "partnership"), "policy-editor", Self.text(draft, "draft"), "stages",
+                Self.text(stage, "stage"), list.rawValue, Self.text(item, "item"), page.rawValue,
             ]
         }
     }
