@@ -73,6 +73,10 @@ struct ProceduresTests {
             // Its record in the protocol's own words is asked for, required, and kept.
             let page = try await csc.get("/disputes/\(id)")
             #expect(page.element("requirements")?.contains("Record: The precise nature of the dissent") == true)
+            // Whoever reads it sees whose calendar its working days are counted on.
+            #expect(
+                page.body.contains(
+                    "Counted on England and Wales bank holidays and Oldham Safeguarding Partnership&#39;s closure days"))
             let records = try await csc.get("/disputes/\(id)/stage-records")
             #expect(records.body.contains("The precise nature of the dissent"))
             let saved = try await DisputeActionTests.act(

@@ -80,6 +80,9 @@ extension DisputePage {
         summary = [
             Row(key: "Partnership", value: raised.partnership),
             Row(key: "Protocol", value: "\(policy.name) (version \(raised.policyVersion.prefix(12)))"),
+            Row(
+                key: "Working days",
+                value: "Counted on \(policy.region.displayName) bank holidays and \(raised.partnership)'s closure days"),
             Row(key: "Raised by", value: "\(raised.raisedBy.name), \(raised.raisedBy.agency.name)"),
             Row(key: "Raised on", value: Formatting.date(raised.raisedOn)),
         ]
