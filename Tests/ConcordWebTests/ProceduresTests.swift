@@ -76,7 +76,8 @@ struct ProceduresTests {
             // Whoever reads it sees whose calendar its working days are counted on.
             #expect(
                 page.body.contains(
-                    "Counted on England and Wales bank holidays and Oldham Safeguarding Partnership&#39;s closure days"))
+                    "Counted on England and Wales bank holidays and Oldham Safeguarding Partnership&#39;s closure days")
+            )
             let records = try await csc.get("/disputes/\(id)/stage-records")
             #expect(records.body.contains("The precise nature of the dissent"))
             let saved = try await DisputeActionTests.act(
