@@ -31,6 +31,10 @@ extension PolicyCommand {
                 table.add(
                     String(index + 1), "\(entry.stage.title) [\(entry.stage.id)]", entry.starts.iso,
                     entry.due?.iso ?? "—", timescale ?? "none set by the protocol")
+                for clock in entry.clocks {
+                    table.add(
+                        "", "  \(clock.clock.name)", "", clock.due.iso, clock.clock.description(in: entry.stage))
+                }
             }
             var lines = [
                 "\(policy.partnership): \(policy.name) (\(policy.id))",
@@ -68,7 +72,13 @@ private struct TimelineJSON: Encodable {
     private struct StageJSON: Encodable {
         let entry: PolicyTimeline.Entry
 
-        enum CodingKeys: String, CodingKey { case id, title, starts, due }
+        enum CodingKeys: String, CodingKey { case id, title, starts, due, clocks }
+
+        private struct ClockJSON: Encodable {
+            let id: String
+            let name: String
+            let due: LocalDate
+        }
 
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
@@ -76,6 +86,10 @@ private struct TimelineJSON: Encodable {
             try container.encode(entry.stage.title, forKey: .title)
             try container.encode(entry.starts, forKey: .starts)
             try container.encode(entry.due, forKey: .due)
+            if !entry.clocks.isEmpty {
+                try container.encode(
+                    entry.clocks.map { ClockJSON(id: $0.clock.id, name: $0.clock.name, due: $0.due) }, forKey: .clocks)
+            }
         }
     }
 

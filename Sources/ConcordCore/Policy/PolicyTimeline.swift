@@ -9,6 +9,15 @@ public struct PolicyTimeline: Sendable, Equatable {
         public let timescale: Timescale?
         /// True when the due date comes from the policy's protocol-wide stage limit.
         public let fromStageLimit: Bool
+        /// The stage's further clocks, each as late as it could fall due: one waiting for a
+        /// discussion assumes it on the stage's first day, one counted after another from
+        /// that one's due date.
+        public var clocks: [ClockDue] = []
+    }
+
+    public struct ClockDue: Sendable, Equatable {
+        public let clock: Clock
+        public let due: LocalDate
     }
 
     public let start: LocalDate
@@ -43,10 +52,19 @@ public struct PolicyTimeline: Sendable, Equatable {
                         firstDiscussion: stageStart) ?? stageStart
                 due = try timescale.due(from: anchor, in: calendar)
             }
+            var clocks: [ClockDue] = []
+            for clock in stage.clocks {
+                let anchor =
+                    clock.after.flatMap { after in clocks.first { $0.clock.id == after }?.due }
+                    ?? Timescale.date(
+                        of: clock.from, stageStart: stageStart, raised: start, receipt: receipt,
+                        firstDiscussion: stageStart) ?? stageStart
+                clocks.append(ClockDue(clock: clock, due: try clock.timescale.due(from: anchor, in: calendar)))
+            }
             entries.append(
                 Entry(
                     stage: stage, starts: stageStart, due: due, timescale: timescale,
-                    fromStageLimit: stage.timescale == nil && timescale != nil))
+                    fromStageLimit: stage.timescale == nil && timescale != nil, clocks: clocks))
             stageStart = max(stageStart, due ?? stageStart)
         }
         self.entries = entries
