@@ -31,6 +31,7 @@ public enum ConcordWeb {
             AssetMiddleware(directory: resources.appendingPathComponent("Public").path + "/"))
         app.middleware.use(SessionMiddleware())
 
+        try app.register(collection: HealthController())
         try app.register(collection: SignInController())
         let signedIn = app.routes.grouped(RequireSignIn())
         try signedIn.register(collection: MyWorkController())

@@ -11,6 +11,8 @@ enum Parameter<Value: Sendable>: Sendable {
 /// links, so a link cannot point at a path nobody serves.
 enum SiteRoute: Sendable {
     case home
+    case healthz
+    case readyz
     case signIn
     case signOut
     case sessionExpired
@@ -81,6 +83,8 @@ enum SiteRoute: Sendable {
     private var segments: [String] {
         switch self {
         case .home: []
+        case .healthz: ["healthz"]
+        case .readyz: ["readyz"]
         case .signIn: ["sign-in"]
         case .signOut: ["sign-out"]
         case .sessionExpired: ["session-ended"]
