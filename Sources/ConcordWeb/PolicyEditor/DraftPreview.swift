@@ -111,7 +111,7 @@ struct DraftPreview: Encodable {
                 more: stage.otherKeys.isEmpty
                     ? nil : "Also set in the YAML: " + stage.otherKeys.joined(separator: ", "),
                 notYetAvailable: stage.notYetAvailable, hasTimescale: stage.timescale.amount != nil,
-                problems: problems.filter { stageIndex($0) == index }.map(PolicyEditorController.describe),
+                problems: problems.filter { stageIndex($0) == index }.map(AdminPolicies.describe),
                 editHref: SiteRoute.policyDraftStage(slug, draft: id, stage: number, .edit).path,
                 quoteHref: SiteRoute.policyDraftStage(slug, draft: id, stage: number, .quote).path,
                 moveHref: SiteRoute.policyDraftStage(slug, draft: id, stage: number, .move).path,
@@ -163,7 +163,7 @@ struct DraftPreview: Encodable {
                     starts: Formatting.date(entry.starts), due: entry.due.map { Formatting.date($0) } ?? "No timescale")
             }
         }
-        let whole = problems.filter { stageIndex($0) == nil }.map(PolicyEditorController.describe)
+        let whole = problems.filter { stageIndex($0) == nil }.map(AdminPolicies.describe)
         var preview = DraftPreview(
             stages: cards, problems: whole,
             hasProblems: !problems.isEmpty, timeline: rows, hasTimeline: !rows.isEmpty,

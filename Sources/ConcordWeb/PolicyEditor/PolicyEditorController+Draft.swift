@@ -105,7 +105,7 @@ extension PolicyEditorController {
                 request, partnership, draft, status: .unprocessableEntity,
                 notice: Notice(
                     success: false, heading: "Not installed",
-                    text: problems.problems.map(Self.describe).joined(separator: " ")))
+                    text: problems.problems.map(AdminPolicies.describe).joined(separator: " ")))
         } catch StoreError.regionMismatch {
             return try await renderOverview(
                 request, partnership, draft, status: .unprocessableEntity,
@@ -158,9 +158,5 @@ extension PolicyEditorController {
                 against: current.map { "\($0.policy.name), version \($0.version.prefix(12))" },
                 lines: lines, added: lines.filter { $0.change == "added" }.count,
                 removed: lines.filter { $0.change == "removed" }.count))
-    }
-
-    static func describe(_ problem: DocumentProblem) -> String {
-        AdminPolicies.describe(problem)
     }
 }

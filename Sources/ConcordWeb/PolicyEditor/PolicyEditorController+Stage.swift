@@ -123,7 +123,8 @@ extension PolicyEditorController {
         var errors = FormErrors()
         let pending = sent.text("pending") == "yes"
         var people: [StageDraft.Person] = []
-        for number in 1...(stages.count + 30) {
+        // Every row sends its side, so the rows end where no side is sent.
+        for number in 1... {
             guard sent.optional("level-\(number)") != nil || sent.optional("title-\(number)") != nil else {
                 if sent.optional("side-\(number)") == nil { break }
                 continue
