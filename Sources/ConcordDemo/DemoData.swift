@@ -56,6 +56,6 @@ public enum DemoData {
 
 /// Demo data is fixed, so these only arise from seeding a database twice or from a built-in
 /// policy the demo does not fit.
-struct DemoDataError: Error, CustomStringConvertible {
-    var description: String
+public struct DemoDataError: Error, CustomStringConvertible {
+    public var description: String
 }

@@ -39,8 +39,9 @@ public enum DisputeAccess {
             let people = try await DisputePersonModel.query(on: db).filter(\.$disputeID == dispute).all()
                 .map(\.personID)
             if people.contains(person) { return .participant }
-            let managers = try await PeopleGraph.load(db)
-            if people.contains(where: { managers.chain(above: $0).contains(person) }) { return .lineManager }
+            let managed = try await LineManagementModel.query(on: db).filter(\.$managerID == person)
+                .filter(\.$personID ~~ people).first()
+            if managed != nil { return .lineManager }
         }
         if account.role.isPartnershipWide, account.partnershipID == row.partnershipID {
             return .partnership(account.role)
@@ -58,68 +59,15 @@ public enum DisputeAccess {
                 .map(\.disputeID))
     }
 
-    /// Every dispute the account may see, newest first.
+    /// Every dispute the account may see, most recently changed first. Lists page through
+    /// `DisputeList` instead; this is for operators and checks that want the whole set.
     public static func visible(_ database: ConcordDatabase, account: Account) async throws -> [DisputeSummary] {
-        guard !account.disabled else { return [] }
-        let db = database.database
-        var ids: Set<UUID> = []
-        if account.role.actsAsPerson, let person = account.personID {
-            let team = try await PeopleGraph.load(db).team(of: person.uuidString)
-            for chunk in Array(team).chunked(500) {
-                let rows = try await DisputePersonModel.query(on: db).filter(\.$personID ~~ chunk).all()
-                ids.formUnion(rows.map(\.disputeID))
-            }
-        }
-        if let person = account.personID { ids.formUnion(try await writtenTo(db, person: person)) }
-        var result: [DisputeSummary] = []
-        for chunk in Array(ids).chunked(500) {
-            result += try await DisputeQueries.select(database) { $0.where("id", .in, chunk) }
-        }
-        if account.role.isPartnershipWide, let partnership = account.partnershipID {
-            let seen = Set(result.map(\.id))
-            result += try await DisputeQueries.list(database, partnership: partnership).filter {
-                !seen.contains($0.id)
-            }
-        }
-        return result.sorted { ($0.lastEventAt, $0.reference) > ($1.lastEventAt, $1.reference) }
-    }
-}
-
-/// Who manages whom, read whole: directories are thousands of people, not millions, and the
-/// chain must be followed to the top.
-struct PeopleGraph {
-    var manager: [String: String]
-
-    static func load(_ db: any Database) async throws -> PeopleGraph {
-        let rows = try await PersonModel.query(on: db).field(\.$id).field(\.$lineManagerID).all()
-        var manager: [String: String] = [:]
-        for row in rows {
-            if let id = row.id, let boss = row.lineManagerID { manager[id.uuidString] = boss.uuidString }
-        }
-        return PeopleGraph(manager: manager)
-    }
-
-    /// Everyone above `person`, nearest first; a loop in the data stops the walk.
-    func chain(above person: String) -> [String] {
-        var result: [String] = []
-        var current = person
-        while let next = manager[current], !result.contains(next), next != person {
-            result.append(next)
-            current = next
-        }
-        return result
-    }
-
-    /// `person` and everyone below them.
-    func team(of person: String) -> Set<String> {
-        var reports: [String: [String]] = [:]
-        for (member, boss) in manager { reports[boss, default: []].append(member) }
-        var team: Set<String> = [person]
-        var queue = [person]
-        while let next = queue.popLast() {
-            for member in reports[next] ?? [] where team.insert(member).inserted { queue.append(member) }
-        }
-        return team
+        guard let visible = DisputeList.visibility(account) else { return [] }
+        let select: SQLQueryString = """
+            SELECT \(unsafeRaw: DisputeQueries.columns.map { "d.\($0)" }.joined(separator: ", ")) FROM disputes d \
+            WHERE \(visible) ORDER BY d.last_event_at DESC, d.reference DESC
+            """
+        return try await (database.database as! any SQLDatabase).raw(select).all().map(DisputeQueries.summary)
     }
 }
 

@@ -41,6 +41,7 @@ extension Directory {
             }
             model.lineManagerID = manager
             try await model.save(on: tx)
+            try await LineManagement.rebuild(tx)
         }
     }
 }

@@ -72,8 +72,12 @@ public struct Directory: Sendable {
         let model = PersonModel(
             name: name, email: email, agencyID: agencyID, level: level.rawValue,
             lineManagerID: lineManager.flatMap { UUID(uuidString: $0.id) }, designatedLead: designatedLead)
-        try await model.create(on: database.database)
-        return PersonRef(id: try model.requireID().uuidString, name: name, agency: agency, level: level)
+        return try await database.database.transaction { tx in
+            try await model.create(on: tx)
+            let id = try model.requireID().uuidString
+            try await LineManagement.add(person: id, manager: model.lineManagerID?.uuidString, tx)
+            return PersonRef(id: id, name: name, agency: agency, level: level)
+        }
     }
 
     /// Installs a policy version for a partnership, checking it strictly first; installing the

@@ -169,32 +169,45 @@ public struct DisputeStore: Sendable {
     /// `OLD-2026-0007`: the policy's initials, the year, and a count within them, unique because
     /// references are assigned under the chain lock.
     private func nextReference(policy: Policy, on day: LocalDate, _ tx: any Database) async throws -> String {
-        let initials = policy.id.split(separator: "-").map { String($0.prefix(policy.id.contains("-") ? 1 : 3)) }
-            .joined().uppercased()
-        let prefix = "\(initials)-\(day.year)-"
+        let prefix = referencePrefix(policy: policy, on: day)
         let count = try await DisputeModel.query(on: tx).filter(\.$reference =~ prefix).count()
         return prefix + String(format: "%04d", count + 1)
+    }
+
+    func referencePrefix(policy: Policy, on day: LocalDate) -> String {
+        let initials = policy.id.split(separator: "-").map { String($0.prefix(policy.id.contains("-") ? 1 : 3)) }
+            .joined().uppercased()
+        return "\(initials)-\(day.year)-"
     }
 
     private func append(
         _ events: [DisputeEvent], to id: UUID, after version: Int, actor: PersonRef, at now: Date,
         head: ChainHead, _ tx: any Database
     ) async throws -> [ChainedEvent] {
+        var head = head
+        let chained = try chain(events, to: id, after: version, actor: actor, at: now, &head)
+        try await chained.map(DisputeEventModel.init).create(on: tx)
+        try await head.save(tx)
+        return chained
+    }
+
+    /// Links the events onto the chain after `head`, moving `head` to the last of them.
+    func chain(
+        _ events: [DisputeEvent], to id: UUID, after version: Int, actor: PersonRef, at now: Date,
+        _ head: inout ChainHead
+    ) throws -> [ChainedEvent] {
         var chained: [ChainedEvent] = []
-        var previous = head.hash
-        var sequence = head.sequence
         let recordedAt = EventChain.timestamp(now)
         for (offset, event) in events.enumerated() {
+            let payload = try EventChain.payload(event)
             let content = EventContent(
                 disputeID: id, disputeVersion: version + offset + 1, type: event.type, actorID: actor.id,
-                actorName: actor.name, recordedAt: recordedAt, payload: try EventChain.payload(event))
-            sequence += 1
-            let hash = EventChain.hash(content, previous: previous)
-            chained.append(ChainedEvent(sequence: sequence, content: content, previousHash: previous, hash: hash))
-            previous = hash
+                actorName: actor.name, recordedAt: recordedAt, payload: payload)
+            head.sequence += 1
+            let hash = EventChain.hash(content, previous: head.hash)
+            chained.append(ChainedEvent(sequence: head.sequence, content: content, previousHash: head.hash, hash: hash))
+            head.hash = hash
         }
-        try await chained.map(DisputeEventModel.init).create(on: tx)
-        try await ChainHead(sequence: sequence, hash: previous).save(tx)
         return chained
     }
 }

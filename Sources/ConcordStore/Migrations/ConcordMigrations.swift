@@ -27,5 +27,11 @@ public enum ConcordMigrations {
         AddCapacityHolders(),
         CreateDisputeActions(),
         CreatePolicyDrafts(),
+        AddDisputeNextDue(),
+        CreateDisputeAgencies(),
+        CreateDisputeSearchTerms(),
+        CreateLineManagement(),
+        CreateDisputeListIndexes(),
+        FillDisputeListProjections(),
     ]
 }

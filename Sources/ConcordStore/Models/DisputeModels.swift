@@ -24,6 +24,7 @@ final class DisputeModel: Model, @unchecked Sendable {
     @Field(key: "significant_harm") var significantHarm: Bool
     @Field(key: "version") var version: Int
     @Field(key: "last_event_at") var lastEventAt: String
+    @Field(key: "next_due") var nextDue: String
 
     init() {}
 }

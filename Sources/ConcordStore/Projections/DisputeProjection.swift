@@ -6,13 +6,19 @@ import Foundation
 /// and rebuilt to the same content.
 enum DisputeProjection {
     static func write(_ state: DisputeState, id: UUID, on db: any Database) async throws {
-        let model = try await DisputeModel.find(id, on: db) ?? DisputeModel()
+        let existing = try await DisputeModel.find(id, on: db)
+        let model = existing ?? DisputeModel()
         fill(model, from: state, id: id)
         try await model.save(on: db)
         try await DisputePersonModel.query(on: db).filter(\.$disputeID == id).delete()
         try await people(state, id: id).create(on: db)
         try await DisputeActionModel.query(on: db).filter(\.$disputeID == id).delete()
         try await actions(state, id: id).create(on: db)
+        // Agencies and search terms come from the raising event alone, so they are written once.
+        if existing == nil {
+            try await agencies(state, id: id).create(on: db)
+            try await searchTerms(state, id: id).create(on: db)
+        }
     }
 
     static func fill(_ model: DisputeModel, from state: DisputeState, id: UUID) {
@@ -37,6 +43,7 @@ enum DisputeProjection {
         model.significantHarm = raised.significantHarm || !state.significantHarm.isEmpty
         model.version = state.version
         model.lastEventAt = EventChain.timestamp(state.lastChanged)
+        model.nextDue = DisputeListOrder.nextDue(state)
     }
 
     static func people(_ state: DisputeState, id: UUID) -> [DisputePersonModel] {
@@ -48,6 +55,14 @@ enum DisputeProjection {
                 disputeID: id, personID: participation.person.id, side: participation.side.rawValue,
                 capacity: participation.capacity?.rawValue)
         }
+    }
+
+    static func agencies(_ state: DisputeState, id: UUID) -> [DisputeAgencyModel] {
+        Set(state.agencies.map(\.id)).sorted().map { DisputeAgencyModel(disputeID: id, agencyID: $0) }
+    }
+
+    static func searchTerms(_ state: DisputeState, id: UUID) -> [DisputeSearchTermModel] {
+        SearchTerms.terms(state).sorted().map { DisputeSearchTermModel(disputeID: id, term: $0) }
     }
 
     static func actions(_ state: DisputeState, id: UUID) -> [DisputeActionModel] {

@@ -21,6 +21,8 @@ public struct DisputeSummary: Hashable, Sendable, Encodable {
     public var version: Int
     /// UTC `YYYY-MM-DDTHH:MM:SS.mmmZ` of the latest event.
     public var lastEventAt: String
+    /// The soonest deadline running, or `DisputeListOrder.noDeadline`.
+    public var nextDue: String
 }
 
 public enum DisputeQueries {
@@ -67,9 +69,10 @@ public enum DisputeQueries {
         try await select(database) { $0.where("reference", .equal, reference) }.first
     }
 
-    private static let columns = [
+    static let columns = [
         "id", "reference", "partnership_id", "policy_id", "status", "category", "current_stage", "stage_started_on",
         "stage_due", "acknowledgement_due", "acknowledged_on", "overall_due", "raised_on", "version", "last_event_at",
+        "next_due",
     ]
 
     /// Reads only the list's columns straight from SQL rows: listing a quarter of a million
@@ -81,24 +84,27 @@ public enum DisputeQueries {
     {
         let query = (database.database as! any SQLDatabase).select().columns(columns).from("disputes")
         refine(query)
-        return try await query.all().map { row in
-            DisputeSummary(
-                id: try row.decode(column: "id", as: UUID.self),
-                reference: try row.decode(column: "reference", as: String.self),
-                partnershipID: try row.decode(column: "partnership_id", as: UUID.self),
-                policyID: try row.decode(column: "policy_id", as: String.self),
-                status: try row.decode(column: "status", as: String.self),
-                category: try row.decode(column: "category", as: String.self),
-                currentStage: try row.decode(column: "current_stage", as: String.self),
-                stageStartedOn: try row.decode(column: "stage_started_on", as: String.self),
-                stageDue: try row.decode(column: "stage_due", as: String?.self),
-                acknowledgementDue: try row.decode(column: "acknowledgement_due", as: String?.self),
-                acknowledgedOn: try row.decode(column: "acknowledged_on", as: String?.self),
-                overallDue: try row.decode(column: "overall_due", as: String?.self),
-                raisedOn: try row.decode(column: "raised_on", as: String.self),
-                version: try row.decode(column: "version", as: Int.self),
-                lastEventAt: try row.decode(column: "last_event_at", as: String.self))
-        }
+        return try await query.all().map(summary)
+    }
+
+    static func summary(_ row: any SQLRow) throws -> DisputeSummary {
+        DisputeSummary(
+            id: try row.decode(column: "id", as: UUID.self),
+            reference: try row.decode(column: "reference", as: String.self),
+            partnershipID: try row.decode(column: "partnership_id", as: UUID.self),
+            policyID: try row.decode(column: "policy_id", as: String.self),
+            status: try row.decode(column: "status", as: String.self),
+            category: try row.decode(column: "category", as: String.self),
+            currentStage: try row.decode(column: "current_stage", as: String.self),
+            stageStartedOn: try row.decode(column: "stage_started_on", as: String.self),
+            stageDue: try row.decode(column: "stage_due", as: String?.self),
+            acknowledgementDue: try row.decode(column: "acknowledgement_due", as: String?.self),
+            acknowledgedOn: try row.decode(column: "acknowledged_on", as: String?.self),
+            overallDue: try row.decode(column: "overall_due", as: String?.self),
+            raisedOn: try row.decode(column: "raised_on", as: String.self),
+            version: try row.decode(column: "version", as: Int.self),
+            lastEventAt: try row.decode(column: "last_event_at", as: String.self),
+            nextDue: try row.decode(column: "next_due", as: String.self))
     }
 
     /// Every projection row as text, in a fixed order, so two builds can be compared exactly.
@@ -110,7 +116,7 @@ public enum DisputeQueries {
                 model.policyVersion, model.scope, model.category, model.status, model.currentStage,
                 model.stageStartedOn, model.stageDue, model.acknowledgementDue, model.acknowledgedOn, model.overallDue,
                 model.raisedOn, model.raisedByID, String(model.significantHarm), String(model.version),
-                model.lastEventAt,
+                model.lastEventAt, model.nextDue,
             ].map { $0 ?? "∅" }.joined(separator: "|")
         }
         let people = try await DisputePersonModel.query(on: db).all().map { model in
@@ -120,6 +126,12 @@ public enum DisputeQueries {
             [model.disputeID.uuidString, model.actionID, model.kind, model.action, model.owner, model.dueOn]
                 .joined(separator: "|")
         }.sorted()
-        return disputes + people + actions
+        let agencies = try await DisputeAgencyModel.query(on: db).all().map {
+            "\($0.disputeID.uuidString)|agency|\($0.agencyID)"
+        }.sorted()
+        let terms = try await DisputeSearchTermModel.query(on: db).all().map {
+            "\($0.disputeID.uuidString)|term|\($0.term)"
+        }.sorted()
+        return disputes + people + actions + agencies + terms
     }
 }

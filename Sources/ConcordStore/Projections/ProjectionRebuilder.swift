@@ -15,29 +15,42 @@ public enum ProjectionRebuilder {
             // Writers wait for the rebuild rather than update rows it is about to replace.
             _ = try await ChainHead.lock(tx)
             try await DisputeActionModel.query(on: tx).delete()
+            try await DisputeAgencyModel.query(on: tx).delete()
+            try await DisputeSearchTermModel.query(on: tx).delete()
             try await DisputePersonModel.query(on: tx).delete()
             try await DisputeModel.query(on: tx).delete()
             let ids = try await DisputeEventModel.query(on: tx).filter(\.$disputeVersion == 1).all(\.$disputeID)
             var result = Result(disputes: 0, events: 0)
             try await eachState(of: ids, batchSize: batchSize, tx) { states in
-                var disputes: [DisputeModel] = []
-                var people: [DisputePersonModel] = []
-                var actions: [DisputeActionModel] = []
-                for (id, state) in states {
-                    let model = DisputeModel()
-                    DisputeProjection.fill(model, from: state, id: id)
-                    disputes.append(model)
-                    people += DisputeProjection.people(state, id: id)
-                    actions += DisputeProjection.actions(state, id: id)
-                    result.events += state.version
-                }
-                try await disputes.create(on: tx)
-                try await people.create(on: tx)
-                try await actions.create(on: tx)
-                result.disputes += disputes.count
+                try await write(states, tx)
+                result.disputes += states.count
+                result.events += states.map(\.1.version).reduce(0, +)
             }
             return result
         }
+    }
+
+    /// Every projection row of the disputes, written in as few statements as SQLite allows.
+    static func write(_ states: [(UUID, DisputeState)], _ db: any Database) async throws {
+        var disputes: [DisputeModel] = []
+        var people: [DisputePersonModel] = []
+        var actions: [DisputeActionModel] = []
+        var agencies: [DisputeAgencyModel] = []
+        var terms: [DisputeSearchTermModel] = []
+        for (id, state) in states {
+            let model = DisputeModel()
+            DisputeProjection.fill(model, from: state, id: id)
+            disputes.append(model)
+            people += DisputeProjection.people(state, id: id)
+            actions += DisputeProjection.actions(state, id: id)
+            agencies += DisputeProjection.agencies(state, id: id)
+            terms += DisputeProjection.searchTerms(state, id: id)
+        }
+        for chunk in disputes.chunked(1_000) { try await chunk.create(on: db) }
+        for chunk in people.chunked(1_000) { try await chunk.create(on: db) }
+        for chunk in actions.chunked(1_000) { try await chunk.create(on: db) }
+        for chunk in agencies.chunked(1_000) { try await chunk.create(on: db) }
+        for chunk in terms.chunked(1_000) { try await chunk.create(on: db) }
     }
 
     /// Replays the disputes a batch at a time, handing each batch's states on.

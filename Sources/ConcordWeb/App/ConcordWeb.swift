@@ -35,6 +35,7 @@ public enum ConcordWeb {
         try app.register(collection: SignInController())
         let signedIn = app.routes.grouped(RequireSignIn())
         try signedIn.register(collection: MyWorkController())
+        try signedIn.register(collection: DisputeListController())
         try signedIn.register(collection: RaiseController())
         try signedIn.register(collection: DisputeController())
         try signedIn.register(collection: DisputeActionController())

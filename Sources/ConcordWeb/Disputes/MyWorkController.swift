@@ -14,6 +14,11 @@ struct MyWorkController: RouteCollection {
         var empty: String
         var rows: [DisputeRow]
         var hasRows: Bool
+        var showPartnership: Bool
+        /// Where the rest are listed, when the section shows only its first page.
+        var more: Link? = nil
+        /// "Showing 50 of 132.", when there are more than a page.
+        var showing: String? = nil
     }
 
     /// One of the person's own actions: a plan action or a response they agreed to give.
@@ -33,10 +38,20 @@ struct MyWorkController: RouteCollection {
         var raiseHref: String
         var overviewHref: String?
         var visibleSummary: String
+        var allHref: String
+    }
+
+    /// A section of My work: what it asks the list for, and where its "see all" link goes.
+    private struct SectionQuery {
+        var id: String
+        var heading: String
+        var empty: String
+        var query: DisputeListQuery
+        var more: (text: String, parameters: [(String, String)])
     }
 
     private func summary(_ count: Int, partnershipWide: Bool) -> String {
-        let disputes = count == 1 ? "1 dispute" : "\(count) disputes"
+        let disputes = count == 1 ? "1 dispute" : "\(Formatting.number(count)) disputes"
         let scope =
             partnershipWide
             ? "every dispute in your partnership"
@@ -44,49 +59,90 @@ struct MyWorkController: RouteCollection {
         return "You can see \(disputes): \(scope)."
     }
 
+    /// Each dispute in the most urgent section it belongs to: overdue, then due within a
+    /// working day, then needing the person's action, then their team's, then recently ended.
+    private func sections(_ account: Account, now: Date) -> [SectionQuery] {
+        func query(_ change: (inout DisputeListQuery) -> Void) -> DisputeListQuery {
+            var query = DisputeListQuery()
+            change(&query)
+            return query
+        }
+        let person = account.role.actsAsPerson
+        let ended: [DisputeStatus] = [.resolved, .referred, .withdrawn, .closed]
+        var result = [
+            SectionQuery(
+                id: "overdue", heading: "Overdue", empty: "Nothing is overdue.",
+                query: query { $0.deadline = .overdue }, more: ("See every overdue dispute", [("overdue", "yes")])),
+            SectionQuery(
+                id: "due-soon", heading: "Due within a working day", empty: "Nothing is due within a working day.",
+                query: query { $0.deadline = .dueSoon },
+                more: ("See every dispute due within a working day", [("overdue", "soon")])),
+        ]
+        if person {
+            result.append(
+                SectionQuery(
+                    id: "needs-action", heading: "Needing your action", empty: "Nothing is waiting for you.",
+                    query: query {
+                        $0.involvement = .mine
+                        $0.statuses = [.open, .resolved, .referred, .withdrawn]
+                        $0.excluding = [.urgent]
+                    }, more: ("See every dispute you take part in", [("show", "mine")])))
+            result.append(
+                SectionQuery(
+                    id: "team", heading: "Your team's open disputes",
+                    empty: "Nobody you manage has an open dispute that is not listed above.",
+                    query: query {
+                        $0.involvement = .team
+                        $0.statuses = [.open]
+                        $0.excluding = [.urgent, .mine]
+                    }, more: ("See your team's open disputes", [("show", "team"), ("status", "open")])))
+        }
+        result.append(
+            SectionQuery(
+                id: "recently-ended", heading: "Recently ended",
+                empty: "No dispute you can see has ended in the last 30 days.",
+                query: query {
+                    $0.statuses = ended
+                    $0.sort = .raised
+                    $0.changedSince = EventChain.timestamp(now.addingTimeInterval(-30 * 24 * 3600))
+                    if person { $0.excluding = [.mineUnclosed] }
+                }, more: ("See every dispute that has ended", [("sort", "raised")])))
+        return result
+    }
+
     @Sendable func myWork(_ request: Request) async throws -> Response {
         let account = try request.requireAccount()
         if account.role == .administrator { return request.redirect(to: .admin) }
         let services = request.concord
-        let visible = try await DisputeAccess.visible(services.database, account: account)
-        var mine: Set<UUID> = []
-        if let person = account.personID {
-            mine = try await DisputeAccess.participating(services.database, person: person)
-            mine.formUnion(try await DisputeAccess.alerted(services.database, person: person))
-        }
+        let database = services.database
         let context = try await DisputeListContext.load(services, now: request.now)
+        let scope = try await ListScope.load(request, account: account, context: context)
+        let window = context.window
         var actions: [ActionRow] = []
         if let person = account.personID, account.role.actsAsPerson {
-            let seen = Set(visible.map(\.id))
-            actions = try await DisputeActionRow.owned(by: person, services.database).filter {
-                seen.contains($0.disputeID)
-            }.map { context.actionRow($0) }
+            let owned = try await DisputeActionRow.owned(by: person, database)
+            let seen = try await DisputeList.visibleIDs(database, among: owned.map(\.disputeID), account: account)
+            actions = owned.filter { seen.contains($0.disputeID) }.map { context.actionRow($0) }
         }
-        let rows = visible.map { (summary: $0, row: context.row($0)) }
-        let open = rows.filter { $0.summary.status == DisputeStatus.open.rawValue }
-        let recentCutoff = EventChain.timestamp(request.now.addingTimeInterval(-30 * 24 * 3600))
-
-        func section(_ id: String, _ heading: String, _ empty: String, _ items: [DisputeRow]) -> Section {
-            Section(id: id, heading: heading, empty: empty, rows: items, hasRows: !items.isEmpty)
+        var shown: [Section] = []
+        for section in sections(account, now: request.now) {
+            let page = try await DisputeList.page(database, section.query, account: account, window: window)
+            var more: Link?
+            var showing: String?
+            if page.next != nil {
+                let total = try await DisputeList.count(database, section.query, account: account, window: window)
+                showing = "Showing \(page.rows.count) of \(Formatting.number(total))."
+                more = Link(
+                    text: section.more.text,
+                    href: SiteRoute.allDisputes.path + ListRequest.queryString(section.more.parameters))
+            }
+            let rows = page.rows.map(context.row)
+            shown.append(
+                Section(
+                    id: section.id, heading: section.heading, empty: section.empty, rows: rows, hasRows: !rows.isEmpty,
+                    showPartnership: scope.spansPartnerships, more: more, showing: showing))
         }
-        let needsAction = rows.filter { item in
-            mine.contains(item.summary.id) && item.summary.status != DisputeStatus.closed.rawValue
-        }.map(\.row)
-        let sections = [
-            section(
-                "needs-action", "Needing your action", "Nothing is waiting for you.",
-                account.role.actsAsPerson ? needsAction : []),
-            section(
-                "due-soon", "Due within a working day", "Nothing is due within a working day.",
-                open.filter { $0.row.dueSoon && !$0.row.overdue }.map(\.row)),
-            section("overdue", "Overdue", "Nothing is overdue.", open.filter(\.row.overdue).map(\.row)),
-            section(
-                "recently-resolved", "Recently ended", "No dispute you can see has ended in the last 30 days.",
-                rows.filter {
-                    $0.summary.status != DisputeStatus.open.rawValue && $0.summary.lastEventAt >= recentCutoff
-                }
-                .prefix(10).map(\.row)),
-        ]
+        let visible = try await DisputeList.count(database, DisputeListQuery(), account: account, window: window)
         var overview: String?
         if account.role.isPartnershipWide, let id = account.partnershipID, let slug = context.partnerships[id]?.slug {
             overview = SiteRoute.partnership(.value(slug)).path
@@ -96,8 +152,9 @@ struct MyWorkController: RouteCollection {
             "my-work", title: "My work",
             MyWorkPage(
                 actions: actions, hasActions: !actions.isEmpty, showActions: account.role.actsAsPerson,
-                sections: sections, canRaise: account.role.actsAsPerson, raiseHref: SiteRoute.choosePartnership.path,
-                overviewHref: overview, visibleSummary: summary(visible.count, partnershipWide: overview != nil)),
+                sections: shown, canRaise: account.role.actsAsPerson, raiseHref: SiteRoute.choosePartnership.path,
+                overviewHref: overview, visibleSummary: summary(visible, partnershipWide: overview != nil),
+                allHref: SiteRoute.allDisputes.path),
             notice: request.notice)
     }
 }

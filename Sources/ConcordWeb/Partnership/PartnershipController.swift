@@ -30,6 +30,8 @@ struct PartnershipController: RouteCollection {
         var filters: [FormField]
         var filterHref: String
         var filtered: Bool
+        var errors: FormErrors
+        var hasErrors: Bool
         var tables: [MyWorkController.Section]
     }
 
@@ -40,88 +42,78 @@ struct PartnershipController: RouteCollection {
             account.role.isPartnershipWide, account.partnershipID == partnership.id
         else { throw Abort(.notFound) }
         request.partnershipSlug = slug
+        let database = request.concord.database
         let context = try await DisputeListContext.load(request.concord, now: request.now)
         guard let policy = context.policies[partnership.id] else { throw Abort(.notFound) }
-        let sent = try request.query.decode(Filters.self)
-        let agencies = try await request.concord.directory.agencies().filter {
-            $0.partnerships.contains(partnership.id)
-        }
-        let agencyID = sent.agency.flatMap(UUID.init(uuidString:))
-        let scoped = try await DisputeAccess.visible(request.concord.database, account: account)
-            .filter { $0.partnershipID == partnership.id }
-        let withAgency: Set<UUID>
-        if let agencyID {
-            withAgency = try await agencyDisputes(request, agency: agencyID.uuidString, among: scoped.map(\.id))
-        } else {
-            withAgency = Set(scoped.map(\.id))
-        }
-        let filtered = scoped.filter { summary in
-            withAgency.contains(summary.id) && (sent.category?.isEmpty ?? true || summary.category == sent.category)
-                && (sent.stage?.isEmpty ?? true || summary.currentStage == sent.stage)
-        }
-        let rows = filtered.map { (summary: $0, row: context.row($0)) }
-        let open = rows.filter { $0.summary.status == DisputeStatus.open.rawValue }
-        let stages = policy.stages.map { stage in
-            let here = open.filter { $0.summary.currentStage == stage.id }
-            return StageCount(
-                stage: stage.title, open: here.count, overdue: here.filter(\.row.overdue).count,
-                dueSoon: here.filter { $0.row.dueSoon && !$0.row.overdue }.count)
-        }
-        let overdue = open.filter(\.row.overdue).map(\.row)
+        let scope = try await ListScope.load(request, account: account, context: context)
+        let window = context.window
+        var sent = ListRequest(FormValues(query: request.url.query))
+        sent.query.partnership = partnership.id
+        // The overview counts whatever the status; its tables pick their own.
+        var query = sent.query
+        (query.statuses, query.deadline, query.after, query.before) = ([], nil, nil, nil)
+        let tally = try await DisputeList.statusTally(database, query, account: account, window: window)
+        let tallies = try await DisputeList.stageTallies(database, query, account: account, window: window)
+        var overdueQuery = query
+        overdueQuery.deadline = .overdue
+        let overdue = try await DisputeList.page(database, overdueQuery, account: account, window: window)
+        let first = try await DisputeList.page(database, query, account: account, window: window)
         let figures = [
-            Figure(number: open.count, label: "open", red: false),
-            Figure(number: overdue.count, label: "overdue", red: !overdue.isEmpty),
-            Figure(number: rows.count - open.count, label: "ended", red: false),
+            Figure(number: tally.open, label: "open", red: false),
+            Figure(number: tally.overdue, label: "overdue", red: tally.overdue > 0),
+            Figure(number: tally.total - tally.open, label: "ended", red: false),
         ]
-        let filters = [
-            FormField(
-                .select, name: "agency", label: "Agency",
-                options: [.option("", "All agencies", selected: agencyID == nil)]
-                    + agencies.map { .option($0.id.uuidString, $0.name, selected: $0.id == agencyID) }),
-            FormField(
-                .select, name: "category", label: "About",
-                options: [.option("", "Anything", selected: sent.category?.isEmpty ?? true)]
-                    + DisputeCategory.allCases.map {
-                        .option($0.rawValue, Formatting.categoryName($0), selected: sent.category == $0.rawValue)
-                    }),
-            FormField(
-                .select, name: "stage", label: "Stage",
-                options: [.option("", "Any stage", selected: sent.stage?.isEmpty ?? true)]
-                    + policy.stages.map { .option($0.id, $0.title, selected: sent.stage == $0.id) }),
-        ]
+        let listPath = SiteRoute.allDisputes.path
+        let filters = sent.parameters.filter { ["agency", "category", "stage"].contains($0.0) }
+        func more(_ page: DisputeListPage, _ text: String, _ extra: [(String, String)]) -> Link? {
+            page.next == nil ? nil : Link(text: text, href: listPath + ListRequest.queryString(filters + extra))
+        }
+        var fields = scope.fields(sent).filter { ["agency", "category", "stage"].contains($0.name) }
+        let errors = sent.errors.apply(to: &fields)
         return try await request.page(
             "partnership", title: "\(partnership.name): overview",
             OverviewPage(
-                name: partnership.name, policyName: policy.name, figures: figures, stages: stages, filters: filters,
-                filterHref: SiteRoute.partnership(.value(slug)).path,
-                filtered: agencyID != nil || !(sent.category ?? "").isEmpty || !(sent.stage ?? "").isEmpty,
+                name: partnership.name, policyName: policy.name, figures: figures,
+                stages: stageRows(tallies, procedures: context.procedures[partnership.id] ?? [policy]),
+                filters: fields, filterHref: SiteRoute.partnership(.value(slug)).path,
+                filtered: sent.isFiltered, errors: errors, hasErrors: !errors.isEmpty,
                 tables: [
                     .init(
-                        id: "overdue", heading: "Overdue", empty: "Nothing is overdue.", rows: overdue,
-                        hasRows: !overdue.isEmpty),
+                        id: "overdue", heading: "Overdue", empty: "Nothing is overdue.",
+                        rows: overdue.rows.map(context.row), hasRows: !overdue.rows.isEmpty, showPartnership: false,
+                        more: more(overdue, "See every overdue dispute", [("overdue", "yes")]),
+                        showing: overdue.next == nil
+                            ? nil : "Showing \(overdue.rows.count) of \(Formatting.number(tally.overdue))."),
                     .init(
-                        id: "all", heading: filteredHeading(rows.count), empty: "No disputes match.",
-                        rows: rows.map(\.row), hasRows: !rows.isEmpty),
+                        id: "all", heading: heading(tally.total), empty: "No disputes match.",
+                        rows: first.rows.map(context.row), hasRows: !first.rows.isEmpty, showPartnership: false,
+                        more: more(first, "See them all, with search and more filters", []),
+                        showing: first.next == nil
+                            ? nil : "Showing the \(first.rows.count) with the soonest deadlines."),
                 ]))
     }
 
-    private func filteredHeading(_ count: Int) -> String {
-        count == 1 ? "1 dispute" : "\(count) disputes"
-    }
-
-    struct Filters: Decodable {
-        var agency: String?
-        var category: String?
-        var stage: String?
-    }
-
-    /// Disputes with the agency on either side: raising, or named as the other agency.
-    private func agencyDisputes(_ request: Request, agency: String, among ids: [UUID]) async throws -> Set<UUID> {
-        var result: Set<UUID> = []
-        for id in ids {
-            let state = try await request.concord.disputes.load(id).state
-            if state.agencies.contains(where: { $0.id == agency }) { result.insert(id) }
+    /// Every stage of the procedures the partnership runs, then any stage only older versions had.
+    private func stageRows(_ tallies: [DisputeList.StageTally], procedures: [Policy]) -> [StageCount] {
+        let several = procedures.count > 1
+        var remaining = tallies
+        var rows: [StageCount] = []
+        for policy in procedures {
+            for stage in policy.stages {
+                let here = remaining.filter { $0.policyID == policy.id && $0.stage == stage.id }
+                remaining.removeAll { $0.policyID == policy.id && $0.stage == stage.id }
+                rows.append(
+                    StageCount(
+                        stage: several ? "\(stage.title) (\(policy.name))" : stage.title,
+                        open: here.map(\.open).reduce(0, +), overdue: here.map(\.overdue).reduce(0, +),
+                        dueSoon: here.map(\.dueSoon).reduce(0, +)))
+            }
         }
-        return result
+        rows += remaining.map { StageCount(stage: $0.stage, open: $0.open, overdue: $0.overdue, dueSoon: $0.dueSoon) }
+        return rows
+    }
+
+    private func heading(_ count: Int) -> String {
+        count == 1 ? "1 dispute" : "\(Formatting.number(count)) disputes"
     }
 }

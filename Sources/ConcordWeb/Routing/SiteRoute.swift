@@ -17,6 +17,7 @@ enum SiteRoute: Sendable {
     case signOut
     case sessionExpired
     case myWork
+    case allDisputes
     case choosePartnership
     case raise(partnership: Parameter<String>)
     case dispute(Parameter<UUID>)
@@ -89,6 +90,7 @@ enum SiteRoute: Sendable {
         case .signOut: ["sign-out"]
         case .sessionExpired: ["session-ended"]
         case .myWork: ["my-work"]
+        case .allDisputes: ["disputes"]
         case .choosePartnership: ["disputes", "new"]
         case .raise(let slug): ["disputes", "new", Self.text(slug, "partnership")]
         case .dispute(let id): ["disputes", Self.text(id, "dispute")]

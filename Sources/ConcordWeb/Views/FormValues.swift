@@ -6,7 +6,12 @@ struct FormValues {
     private var values: [String: [String]] = [:]
 
     init(_ request: Request) {
-        guard let body = request.body.string else { return }
+        self.init(query: request.body.string)
+    }
+
+    /// Fields sent in a link's query string, read as a form's.
+    init(query: String?) {
+        guard let body = query else { return }
         for pair in body.split(separator: "&", omittingEmptySubsequences: true) {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let decode = { (text: Substring) in

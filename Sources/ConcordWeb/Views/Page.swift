@@ -68,6 +68,7 @@ extension Request {
             items.append(("Administration", .admin))
         case .businessOffice, .scrutineer, .auditor:
             items.append(("My work", .myWork))
+            items.append(("All disputes", .allDisputes))
             if let slug = partnershipSlug {
                 items.append(("Partnership overview", .partnership(.value(slug))))
                 items.append(("E-mail", .partnershipMail(.value(slug))))
@@ -76,6 +77,7 @@ extension Request {
             items.append(("E-mail settings", .mailSettings))
         case .practitioner, .manager, .seniorManager:
             items.append(("My work", .myWork))
+            items.append(("All disputes", .allDisputes))
             items.append(("Raise a dispute", .choosePartnership))
             items.append(("E-mail settings", .mailSettings))
         }

@@ -1,0 +1,60 @@
+import ConcordCore
+import ConcordStore
+import Foundation
+
+/// A partnership's people as volume data casts them: each agency with one person at each level
+/// it has, the partnership's own agency, and the specialists the directory records.
+struct VolumeCast {
+    var partnership: Directory.Partnership
+    var policy: Policy
+    var agencies: [DemoAgency]
+    var own: DemoAgency
+    var specialists: [Capacity: PersonRef]
+
+    static func load(_ database: ConcordDatabase, slug: String, today: LocalDate) async throws -> VolumeCast {
+        let directory = Directory(database)
+        guard let partnership = try await directory.partnership(slug: slug) else {
+            throw DemoDataError(description: "there is no partnership \(slug)")
+        }
+        guard
+            let (policy, _) = try await directory.currentPolicy(partnership: partnership.id, procedure: nil, on: today)
+        else { throw DemoDataError(description: "\(slug) has no policy in force") }
+        let members = try await directory.agencies().filter { $0.partnerships.contains(partnership.id) }
+        let people = try await directory.people()
+        var agencies: [DemoAgency] = []
+        var own: DemoAgency?
+        var specialists: [Capacity: PersonRef] = [:]
+        for agency in members {
+            var cast = DemoAgency(ref: agency.ref, type: agency.type)
+            for person in people where person.agency.id == agency.ref.id {
+                if cast.people[person.level] == nil { cast.people[person.level] = person.ref }
+                for capacity in person.capacities where specialists[capacity] == nil {
+                    specialists[capacity] = person.ref
+                }
+            }
+            if agency.type == .other { own = cast } else { agencies.append(cast) }
+        }
+        // Health's managers stand in for the named and designated professionals the directory does not record.
+        if let health = agencies.first(where: { $0.type == .health }) {
+            specialists[.namedProfessional] = specialists[.namedProfessional] ?? health.people[.lineManager]
+            specialists[.designatedProfessional] =
+                specialists[.designatedProfessional] ?? health.people[.seniorManager]
+        }
+        let needed = Set(policy.stages.indices.map(policy.agencyLevel)).union([policy.raiserLevel])
+        let complete = agencies.filter { agency in needed.allSatisfy { agency.people[$0] != nil } }
+        guard complete.count >= 2, let own else {
+            let levels = needed.sorted().map(\.rawValue).joined(separator: ", ")
+            throw DemoDataError(
+                description:
+                    "\(slug) needs two agencies with someone at each of these levels (\(levels)) and a partnership agency of type other; run `concord demo` first or add them"
+            )
+        }
+        return VolumeCast(
+            partnership: partnership, policy: policy, agencies: complete.sorted { $0.ref.name < $1.ref.name },
+            own: own, specialists: specialists)
+    }
+
+    func cast(raising: Int, receiving: Int) -> Cast {
+        Cast(raising: agencies[raising], receiving: agencies[receiving], partnership: own, specialists: specialists)
+    }
+}

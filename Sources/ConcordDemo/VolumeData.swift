@@ -1,0 +1,82 @@
+import ConcordCore
+import ConcordStore
+import Foundation
+
+/// Realistic volume: many disputes in one partnership that already has people, each walked
+/// through its policy by the engine and written through the store, spread over years, stages,
+/// statuses, agency pairs and categories, some overdue. The same seed gives the same disputes.
+public enum VolumeData {
+    public struct Options: Sendable {
+        public var partnership: String
+        public var disputes: Int
+        public var years: Int
+        public var seed: UInt64
+
+        public init(partnership: String, disputes: Int, years: Int = 3, seed: UInt64 = 1) {
+            self.partnership = partnership
+            self.disputes = disputes
+            self.years = years
+            self.seed = seed
+        }
+    }
+
+    /// Disputes written to the store a transaction at a time.
+    static let batchSize = 250
+
+    /// Calls `progress` with the number written so far after each batch.
+    public static func seed(
+        _ database: ConcordDatabase, _ options: Options, holidays: HolidayTable, now: Date,
+        progress: @Sendable (Int) -> Void = { _ in }
+    ) async throws {
+        let today = LondonTime.date(of: now)
+        let people = try await VolumeCast.load(database, slug: options.partnership, today: today)
+        let calendar = Directory(database).calendar(partnership: people.partnership, holidays: holidays)
+        let store = DisputeStore(database, holidays: holidays)
+        var random = SplitMix64(seed: options.seed)
+        var done = 0
+        while done < options.disputes {
+            var batch: [DisputeStore.ImportedDispute] = []
+            for number in done..<min(done + batchSize, options.disputes) {
+                let plan = VolumePlan(
+                    &random, number: number, policy: people.policy, agencies: people.agencies.count,
+                    years: options.years)
+                let steps = try plan.walk(people, calendar: calendar, today: today)
+                batch.append(DisputeStore.ImportedDispute(id: random.uuid(), steps: steps))
+            }
+            try await store.importDisputes(batch, partnership: people.partnership.id)
+            done += batch.count
+            progress(done)
+        }
+    }
+}
+
+/// A small, fast generator whose sequence is fixed by its seed on every platform.
+struct SplitMix64: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A version 4 UUID from the sequence, so seeded disputes have the same ids every time.
+    mutating func uuid() -> UUID {
+        var bytes = [UInt8](repeating: 0, count: 16)
+        for index in 0..<2 {
+            let word = next()
+            for byte in 0..<8 { bytes[index * 8 + byte] = UInt8(truncatingIfNeeded: word >> (byte * 8)) }
+        }
+        bytes[6] = bytes[6] & 0x0F | 0x40
+        bytes[8] = bytes[8] & 0x3F | 0x80
+        return UUID(
+            uuid: (
+                bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7], bytes[8], bytes[9],
+                bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]
+            ))
+    }
+}
