@@ -28,6 +28,8 @@ import Testing
             let before = try await DisputeQueries.snapshot(database)
             try await TestDatabase.sql(database, "DELETE FROM dispute_people")
             try await TestDatabase.sql(database, "DELETE FROM dispute_actions")
+            try await TestDatabase.sql(database, "DELETE FROM dispute_agencies")
+            try await TestDatabase.sql(database, "DELETE FROM dispute_search_terms")
             try await TestDatabase.sql(database, "DELETE FROM disputes")
             #expect(try await DisputeQueries.snapshot(database) == [])
             #expect(try await DisputeQueries.list(database) == [])
