@@ -91,7 +91,7 @@ def test_every_stage_to_resolution(browser: Browser, slug):
     # It is no longer waiting for the raiser; it is listed as recently ended.
     b.go("/my-work")
     assert dispute.reference not in b.d.find_element(By.ID, "needs-action").text
-    assert dispute.reference in b.d.find_element(By.ID, "recently-resolved").text
+    assert dispute.reference in b.d.find_element(By.ID, "recently-ended").text
 
 
 def test_risk_escalation_goes_straight_to_the_partnership(browser: Browser):

@@ -9,9 +9,15 @@ public struct DisputeStore: Sendable {
     let database: ConcordDatabase
     let holidays: HolidayTable
     let notices: NoticeSettings
+    let calendars: CalendarCache
 
-    public init(_ database: ConcordDatabase, holidays: HolidayTable = .standard, notices: NoticeSettings = .init()) {
+    /// `calendars`: shared by everything using the same bank holidays, for as long as they run.
+    public init(
+        _ database: ConcordDatabase, holidays: HolidayTable = .standard, notices: NoticeSettings = .init(),
+        calendars: CalendarCache = CalendarCache()
+    ) {
         self.database = database
+        self.calendars = calendars
         self.holidays = holidays
         self.notices = notices
     }
@@ -136,8 +142,22 @@ public struct DisputeStore: Sendable {
         ).create(on: tx)
     }
 
+    /// The dispute as it stands, from the cache when its version has not moved.
     public func load(_ id: UUID) async throws -> Loaded {
-        try await load(id, on: database.database)
+        let db = database.database
+        guard
+            let version = try await DisputeModel.query(on: db).filter(\.$id == id).field(\.$id).field(\.$version)
+                .field(\.$partnershipID).first()
+        else { throw StoreError.notFound("dispute \(id)") }
+        if let cached = LoadedCache.shared.entry(id, version: version.version) {
+            let calendar = try await calendar(for: version.partnershipID, region: cached.policy.region, on: db)
+            return Loaded(id: id, state: cached.state, events: cached.events, policy: cached.policy, calendar: calendar)
+        }
+        let loaded = try await load(id, on: db)
+        LoadedCache.shared.store(
+            id, version: loaded.state.version,
+            .init(state: loaded.state, events: loaded.events, policy: loaded.policy))
+        return loaded
     }
 
     func load(_ id: UUID, on db: any Database) async throws -> Loaded {
@@ -162,8 +182,8 @@ public struct DisputeStore: Sendable {
     {
         let days = try await ClosureDayModel.query(on: db ?? database.database)
             .filter(\.$partnershipID == partnership).all()
-        return WorkingCalendar(
-            region: region, holidays: holidays, closureDays: days.compactMap { LocalDate(iso: $0.day) })
+        return calendars.calendar(
+            region: region, holidays: holidays, closures: days.compactMap { LocalDate(iso: $0.day) })
     }
 
     /// `OLD-2026-0007`: the policy's initials, the year, and a count within them, unique because

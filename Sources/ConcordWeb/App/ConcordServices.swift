@@ -14,6 +14,8 @@ public struct ConcordServices: Sendable {
     /// Delivers mail and watches deadlines while the server runs; nil in tests that drive it
     /// themselves.
     public var notifications: NotificationRunner?
+    /// Built once per region and set of closure days, for `holidays`.
+    let calendars = CalendarCache()
 
     public init(
         database: ConcordDatabase, settings: WebSettings, clock: any WallClock, holidays: HolidayTable,
@@ -29,7 +31,7 @@ public struct ConcordServices: Sendable {
 
     var directory: Directory { Directory(database) }
     var accounts: Accounts { Accounts(database) }
-    var disputes: DisputeStore { DisputeStore(database, holidays: holidays, notices: notices) }
+    var disputes: DisputeStore { DisputeStore(database, holidays: holidays, notices: notices, calendars: calendars) }
     var outbox: Outbox { Outbox(database) }
     var mailPreferences: MailPreferences { MailPreferences(database) }
     var accessLog: AccessLog { AccessLog(database) }

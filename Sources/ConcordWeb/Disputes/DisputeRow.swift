@@ -33,8 +33,8 @@ struct DisputeListContext {
             partnerships: [:], calendars: [:], policies: [:], today: LondonTime.date(of: now))
         for partnership in try await directory.partnerships() {
             context.partnerships[partnership.id] = partnership
-            context.calendars[partnership.id] = directory.calendar(
-                partnership: partnership, holidays: services.holidays)
+            context.calendars[partnership.id] = services.calendars.calendar(
+                region: partnership.region, holidays: services.holidays, closures: partnership.closureDays)
             let current = try await directory.currentPolicies(partnership: partnership.id, on: context.today)
             context.policies[partnership.id] = current.first?.policy
             context.procedures[partnership.id] = current.map(\.policy)

@@ -106,7 +106,7 @@ struct MyWorkController: RouteCollection {
                     $0.sort = .raised
                     $0.changedSince = EventChain.timestamp(now.addingTimeInterval(-30 * 24 * 3600))
                     if person { $0.excluding = [.mineUnclosed] }
-                }, more: ("See every dispute that has ended", [("sort", "raised")])))
+                }, more: ("See every dispute that has ended", [("status", "ended"), ("sort", "raised")])))
         return result
     }
 

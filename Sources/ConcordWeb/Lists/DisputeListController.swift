@@ -18,6 +18,8 @@ struct DisputeListController: RouteCollection {
         var action: String
         var show: String?
         var filtered: Bool
+        /// Whether the filters are shown open: in use, or one of them is in error.
+        var open: Bool
         var clearHref: String
         var tables: [MyWorkController.Section]
         var pagination: [ListPagination]
@@ -69,9 +71,10 @@ struct DisputeListController: RouteCollection {
         return try await request.page(
             "disputes", title: "All disputes",
             ListPage(
-                summary: filtered ? "\(count) match." : "You can see \(count).", search: searchFields, filters: fields,
+                summary: filtered ? "\(count) \(total == 1 ? "matches" : "match")." : "You can see \(count).",
+                search: searchFields, filters: fields,
                 action: path, show: query.involvement == .visible ? nil : query.involvement.rawValue,
-                filtered: filtered, clearHref: path,
+                filtered: filtered, open: filtered || !errors.isEmpty, clearHref: path,
                 tables: [
                     .init(
                         id: "disputes", heading: "Disputes", empty: "No disputes match.", rows: rows,

@@ -12,10 +12,15 @@ struct ListRequest {
     var toParts = ["", "", ""]
     var stageValue = ""
 
+    /// `status=ended`: every way a dispute ends.
+    static let ended: [DisputeStatus] = [.resolved, .referred, .withdrawn, .closed]
+
     init(_ values: FormValues) {
         query.text = String(values.text("q").prefix(200))
         if let status = values.optional("status") {
-            if let known = DisputeStatus(rawValue: status) {
+            if status == "ended" {
+                query.statuses = Self.ended
+            } else if let known = DisputeStatus(rawValue: status) {
                 query.statuses = [known]
             } else {
                 errors.add("status", "Choose a status from the list")
@@ -45,11 +50,11 @@ struct ListRequest {
         }
         var from = fromParts
         var to = toParts
-        query.raisedFrom = date(values, "from", label: "Raised from", parts: &from)
-        query.raisedTo = date(values, "to", label: "Raised to", parts: &to)
+        query.raisedFrom = date(values, "from", label: "Raised on or after", parts: &from)
+        query.raisedTo = date(values, "to", label: "Raised on or before", parts: &to)
         (fromParts, toParts) = (from, to)
         if let from = query.raisedFrom, let to = query.raisedTo, from > to {
-            errors.add("to", "Raised to must be the same as or after raised from")
+            errors.add("to", "Raised on or before must be the same as or after raised on or after")
         }
         // A link from another page of the same list; one that cannot be read starts again at the first page.
         if let after = values.optional("after") {
@@ -89,7 +94,11 @@ struct ListRequest {
     /// be a child's name) and without the page.
     var parameters: [(String, String)] {
         var result: [(String, String)] = []
-        if let status = query.statuses.first { result.append(("status", status.rawValue)) }
+        if query.statuses == Self.ended {
+            result.append(("status", "ended"))
+        } else if let status = query.statuses.first {
+            result.append(("status", status.rawValue))
+        }
         if !stageValue.isEmpty { result.append(("stage", stageValue)) }
         if let agency = query.agency { result.append(("agency", agency)) }
         if let category = query.category { result.append(("category", category.rawValue)) }

@@ -38,14 +38,18 @@ struct ListScope {
     /// The filter form's fields, showing what was sent.
     func fields(_ list: ListRequest) -> [FormField] {
         let query = list.query
-        var from = FormField(.date, name: "from", label: "Raised on or after", hint: "For example, 27 3 2026")
+        var from = FormField.date(name: "from", label: "Raised on or after", value: nil)
         (from.day, from.month, from.year) = (list.fromParts[0], list.fromParts[1], list.fromParts[2])
-        var to = FormField(.date, name: "to", label: "Raised on or before")
+        var to = FormField.date(name: "to", label: "Raised on or before", hint: "", value: nil)
+        to.hint = nil
         (to.day, to.month, to.year) = (list.toParts[0], list.toParts[1], list.toParts[2])
         return [
             FormField(
                 .select, name: "status", label: "Status",
-                options: [.option("", "Any status", selected: query.statuses.isEmpty)]
+                options: [
+                    .option("", "Any status", selected: query.statuses.isEmpty),
+                    .option("ended", "Ended (any way)", selected: query.statuses == ListRequest.ended),
+                ]
                     + [DisputeStatus.open, .resolved, .referred, .withdrawn, .closed].map {
                         .option($0.rawValue, Formatting.statusName($0.rawValue), selected: query.statuses == [$0])
                     }),
