@@ -34,12 +34,16 @@ public struct Directory: Sendable {
         }
     }
 
+    /// Every partnership with its closure days, in two queries whatever the number.
     public func partnerships() async throws -> [Partnership] {
-        var result: [Partnership] = []
-        for model in try await PartnershipModel.query(on: database.database).sort(\.$slug).all() {
-            result.append(try await partnership(model))
+        let db = database.database
+        let days = Dictionary(grouping: try await ClosureDayModel.query(on: db).all(), by: \.partnershipID)
+        return try await PartnershipModel.query(on: db).sort(\.$slug).all().map { model in
+            let id = try model.requireID()
+            return Partnership(
+                id: id, slug: model.slug, name: model.name, region: Region(rawValue: model.region) ?? .englandAndWales,
+                closureDays: (days[id] ?? []).compactMap { LocalDate(iso: $0.day) }.sorted())
         }
-        return result
     }
 
     func partnership(_ model: PartnershipModel) async throws -> Partnership {
