@@ -125,7 +125,7 @@ extension Browser.Page {
     func options(_ name: String) -> [(value: String, label: String)] {
         let escaped = NSRegularExpression.escapedPattern(for: name)
         let inputs =
-            "name=\"\(escaped)\" type=\"(?:radio|checkbox)\" value=\"([^\"]*)\"[^>]*>\\s*<label[^>]*>([^<]*)</label>"
+            "name=\"\(escaped)\" type=\"(?:radio|checkbox)\" value=\"([^\"]*)\"[^>]*>\\s*<label[^>]*>(?:<bdi>)?([^<]*)(?:</bdi>)?</label>"
         var found = body.matches(of: try! Regex(inputs)).map {
             (value: String($0.output[1].substring ?? ""), label: String($0.output[2].substring ?? ""))
         }
