@@ -27,5 +27,6 @@ public enum ConcordMigrations {
         AddCapacityHolders(),
         CreateDisputeActions(),
         CreatePolicyDrafts(),
+        CreateServerKeys(),
     ]
 }

@@ -41,14 +41,16 @@ extension WebHarness {
         try await DisputeStore(database, holidays: .standard).load(id)
     }
 
-    /// A request with exactly this cookie and body, bypassing the browser's jar and its CSRF help.
+    /// A request with exactly this cookie (the session's, unless a whole header is given as
+    /// `cookies`) and body, bypassing the browser's jar and its CSRF help.
     func raw(
-        _ method: HTTPMethod, _ path: String, cookie: String? = nil, body: String? = nil
+        _ method: HTTPMethod, _ path: String, cookie: String? = nil, cookies: String? = nil, body: String? = nil
     ) async throws
         -> Browser.Page
     {
         var headers = HTTPHeaders()
         if let cookie { headers.add(name: .cookie, value: "\(SessionMiddleware.cookieName)=\(cookie)") }
+        if let cookies { headers.add(name: .cookie, value: cookies) }
         var buffer = ByteBuffer()
         if let body {
             headers.contentType = .urlEncodedForm
