@@ -28,5 +28,6 @@ public enum ConcordMigrations {
         CreateDisputeActions(),
         CreatePolicyDrafts(),
         CreateServerKeys(),
+        CreatePolicyReinstatements(),
     ]
 }
