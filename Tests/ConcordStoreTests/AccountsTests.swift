@@ -142,13 +142,13 @@ import Testing
                 try await sessions.start(account: ann.id, at: now).token,
             ]
             let bobToken = try await sessions.start(account: bob.id, at: now).token
-            let anonymous = try await sessions.start(account: nil, at: now).token
+            let other = try await sessions.start(account: UUID(), at: now).token
             try await accounts.setDisabled(ann.id, true)
             #expect(try await accounts.find(id: ann.id)?.disabled == true)
             #expect(try await accounts.find(id: bob.id)?.disabled == false)
             for token in annTokens { #expect(try await sessions.resume(token: token, at: now) == nil) }
             #expect(try await sessions.resume(token: bobToken, at: now)?.accountID == bob.id)
-            #expect(try await sessions.resume(token: anonymous, at: now) != nil)
+            #expect(try await sessions.resume(token: other, at: now) != nil)
             #expect(try await RawSQL.int(database, "SELECT COUNT(*) AS n FROM web_sessions") == 2)
 
             try await accounts.setDisabled(ann.id, false)

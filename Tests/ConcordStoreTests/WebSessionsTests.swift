@@ -18,11 +18,11 @@ import Testing
             let sessions = Self.sessions(database)
             let account = UUID()
             let (token, session) = try await sessions.start(account: account, at: Self.start)
-            let other = try await sessions.start(account: nil, at: Self.start)
+            let other = try await sessions.start(account: UUID(), at: Self.start)
             #expect(token.count >= 40)
             #expect(token != other.token)
             #expect(session.accountID == account)
-            #expect(other.session.accountID == nil)
+            #expect(other.session.accountID != account)
             #expect(session.csrfToken.count >= 40 && session.csrfToken != token)
             #expect(session.csrfToken != other.session.csrfToken)
             #expect(session.expiresAt == Self.start.addingTimeInterval(Self.idle))
@@ -93,7 +93,7 @@ import Testing
             #expect(try await sessions.resume(token: token, at: cap.addingTimeInterval(1)) == nil)
 
             let short = WebSessions(database, idleTimeout: Self.idle, absoluteTimeout: 600)
-            let (brief, session) = try await short.start(account: nil, at: Self.start)
+            let (brief, session) = try await short.start(account: UUID(), at: Self.start)
             #expect(session.expiresAt == Self.start.addingTimeInterval(600))
             #expect(try await short.resume(token: brief, at: Self.start.addingTimeInterval(601)) == nil)
         }
@@ -122,7 +122,7 @@ import Testing
             }
             for minutes in [20, 40] {
                 live.append(
-                    try await sessions.start(account: nil, at: Self.start.addingTimeInterval(Double(minutes) * 60))
+                    try await sessions.start(account: UUID(), at: Self.start.addingTimeInterval(Double(minutes) * 60))
                         .token)
             }
             let now = Self.start.addingTimeInterval(Self.idle + 15 * 60)

@@ -75,17 +75,25 @@ struct SessionTests {
         }
     }
 
-    @Test func signingInReplacesTheAnonymousSession() async throws {
+    @Test func signingInReplacesTheFormCookieWithASession() async throws {
         try await WebHarness.with { h in
             let browser = h.browser()
             let form = try await browser.get("/sign-in")
-            let anonymous = try #require(browser.sessionCookie)
+            #expect(browser.sessionCookie == nil, "nothing is stored before sign-in")
+            let nonce = try #require(browser.cookies["concord_form"])
             let csrf = try #require(form.hidden("csrf"))
             try await browser.post("/sign-in", ["email": Self.practitioner, "password": DemoData.password])
-            #expect(browser.sessionCookie != anonymous)
+            #expect(browser.sessionCookie != nil)
+            #expect(browser.cookies["concord_form"] == nil)
             let page = try await browser.get("/my-work")
             #expect(page.hidden("csrf") != csrf, "the form token seen before sign-in still works after it")
-            #expect(try await h.raw(.GET, "/my-work", cookie: anonymous).location == "/session-ended")
+            let replayed = try await h.raw(
+                .POST, "/settings/email", cookies: "concord_session=\(browser.sessionCookie ?? "")",
+                body: "csrf=\(csrf)&delivery=digest")
+            #expect(replayed.status == .forbidden)
+            #expect(
+                try await h.raw(.GET, "/my-work", cookies: "concord_form=\(nonce)").location?.hasPrefix("/sign-in")
+                    == true)
         }
     }
 

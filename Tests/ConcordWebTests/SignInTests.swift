@@ -37,7 +37,7 @@ struct SignInTests {
                 passwordHash: try Bcrypt.hash("a long password", cost: 4))
             let browser = h.browser()
             let form = try await browser.get("/sign-in")
-            let anonymous = try #require(form.headers[.setCookie].first { $0.hasPrefix("concord_session=") })
+            let anonymous = try #require(form.headers[.setCookie].first { $0.hasPrefix("concord_form=") })
             #expect(anonymous.lowercased().contains("; secure"))
             let response = try await browser.post(
                 "/sign-in", ["email": "ann@example.org", "password": "a long password"])

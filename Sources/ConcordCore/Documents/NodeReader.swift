@@ -29,6 +29,7 @@ final class NodeReader {
     /// Parses the text into a node tree; syntax errors become problems with Yams's location.
     func compose(_ text: String) -> Node? {
         lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard !reportHiddenCharacters() else { return nil }
         do {
             guard let node = try Yams.compose(yaml: text) else {
                 report(nil, "", "the document is empty")
@@ -41,6 +42,23 @@ final class NodeReader {
             report(nil, "", "could not be read: \(error)")
         }
         return nil
+    }
+
+    /// The text itself is stored and shown line by line, comments and all, so a hidden
+    /// character anywhere in it is refused where it is, before anything is parsed. Returns
+    /// whether there was one.
+    private func reportHiddenCharacters() -> Bool {
+        let before = problems.count
+        for (index, line) in lines.enumerated() {
+            guard let hidden = HiddenCharacter.first(in: String(line), multiline: true),
+                let at = line.unicodeScalars.firstIndex(of: hidden.scalar)
+            else { continue }
+            let column = line.unicodeScalars.distance(from: line.unicodeScalars.startIndex, to: at) + 1
+            problems.append(
+                DocumentProblem(
+                    file: file, line: index + 1, column: column, field: "", message: "contains \(hidden); remove it"))
+        }
+        return problems.count > before
     }
 
     func report(_ node: Node?, _ field: String, _ message: String) {
@@ -96,6 +114,12 @@ final class NodeReader {
         let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else {
             report(node, field, "expected text, found an empty value")
+            return nil
+        }
+        // Written into every dispute raised under the policy: a NUL there fails each raise on
+        // PostgreSQL, and a direction control disguises a name.
+        if let hidden = HiddenCharacter.first(in: text, multiline: true) {
+            report(node, field, "contains \(hidden); remove it")
             return nil
         }
         return text

@@ -72,3 +72,16 @@ final class FormSubmissionModel: Model, @unchecked Sendable {
         self.submittedAt = submittedAt
     }
 }
+
+final class ServerKeyModel: Model, @unchecked Sendable {
+    static let schema = "server_keys"
+    @ID(custom: "name", generatedBy: .user) var id: String?
+    @Field(key: "value") var value: String
+
+    init() {}
+
+    init(name: String, value: String) {
+        self.id = name
+        self.value = value
+    }
+}

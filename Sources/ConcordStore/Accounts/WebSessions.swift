@@ -2,8 +2,8 @@ import Crypto
 import FluentKit
 import Foundation
 
-/// A browser session: anonymous until someone signs in, and carrying the token every form
-/// must echo back.
+/// A signed-in browser session, carrying the token every form must echo back. Nothing is
+/// stored for someone who has not signed in, so visits cannot fill the table.
 public struct WebSession: Hashable, Sendable {
     public var id: UUID
     public var accountID: UUID?
@@ -24,7 +24,7 @@ public struct WebSessions: Sendable {
     }
 
     /// Starts a session and returns the token for the cookie; only its hash is stored.
-    public func start(account: UUID?, at now: Date) async throws -> (token: String, session: WebSession) {
+    public func start(account: UUID, at now: Date) async throws -> (token: String, session: WebSession) {
         let token = Self.randomToken()
         let model = WebSessionModel()
         model.tokenHash = Self.hash(token)

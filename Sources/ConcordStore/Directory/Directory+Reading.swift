@@ -32,6 +32,9 @@ extension Directory {
         public var policyID: String
         public var installedAt: Date
         public var yaml: String
+        /// The last time an administrator made it current again, and who.
+        public var reinstatedAt: Date?
+        public var reinstatedBy: String?
     }
 
     public func partnership(id: UUID) async throws -> Partnership? {
@@ -90,11 +93,14 @@ extension Directory {
 
     /// Every installed version, newest first.
     public func policyVersions(partnership: UUID) async throws -> [PolicyVersion] {
-        try await PolicyVersionModel.query(on: database.database).filter(\.$partnershipID == partnership)
+        let reinstated = try await reinstatements(partnership: partnership)
+        return try await PolicyVersionModel.query(on: database.database).filter(\.$partnershipID == partnership)
             .sort(\.$createdAt, .descending).all().map { model in
                 PolicyVersion(
                     sha256: model.sha256, policyID: model.policyID,
-                    installedAt: EventChain.date(model.createdAt) ?? .distantPast, yaml: model.yaml)
+                    installedAt: EventChain.date(model.createdAt) ?? .distantPast, yaml: model.yaml,
+                    reinstatedAt: reinstated[model.sha256].flatMap { EventChain.date($0.at) },
+                    reinstatedBy: reinstated[model.sha256]?.by)
             }
     }
 }

@@ -124,16 +124,20 @@ public struct Directory: Sendable {
     }
 
     /// Every procedure the partnership runs now, one version of each, the most recently
-    /// installed first.
+    /// installed (or made current again) first.
     public func currentPolicies(
         partnership: UUID, on day: LocalDate? = nil
     ) async throws -> [(policy: Policy, version: String)] {
         let today = day ?? LondonTime.date(of: Date())
         // Every list page asks this: read the versions' hashes only, and a text only when its
         // parsed policy is not cached yet.
-        let models = try await PolicyVersionModel.query(on: database.database)
+        let reinstated = try await reinstatements(partnership: partnership)
+        let installed = try await PolicyVersionModel.query(on: database.database)
             .filter(\.$partnershipID == partnership).sort(\.$createdAt, .descending).sort(\.$id)
             .field(\.$id).field(\.$policyID).field(\.$sha256).field(\.$createdAt).all()
+        // A version made current again counts from then, as if installed at that moment.
+        let since: [String] = installed.map { max($0.createdAt, reinstated[$0.sha256]?.at ?? "") }
+        let models = installed.indices.sorted { (since[$0], $1) > (since[$1], $0) }.map { installed[$0] }
         var seen: Set<String> = []
         var current: [(policy: Policy, version: String)] = []
         for model in models where !seen.contains(model.policyID) {

@@ -33,5 +33,7 @@ public enum ConcordMigrations {
         CreateLineManagement(),
         CreateDisputeListIndexes(),
         FillDisputeListProjections(),
+        CreateServerKeys(),
+        CreatePolicyReinstatements(),
     ]
 }

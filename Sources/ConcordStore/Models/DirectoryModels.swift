@@ -110,3 +110,23 @@ final class PolicyVersionModel: Model, @unchecked Sendable {
         self.createdAt = createdAt
     }
 }
+
+final class PolicyReinstatementModel: Model, @unchecked Sendable {
+    static let schema = "policy_reinstatements"
+    @ID(key: .id) var id: UUID?
+    @Field(key: "partnership_id") var partnershipID: UUID
+    @Field(key: "sha256") var sha256: String
+    @Field(key: "account_id") var accountID: UUID
+    @Field(key: "account_name") var accountName: String
+    @Field(key: "reinstated_at") var reinstatedAt: String
+
+    init() {}
+
+    init(partnershipID: UUID, sha256: String, accountID: UUID, accountName: String, reinstatedAt: String) {
+        self.partnershipID = partnershipID
+        self.sha256 = sha256
+        self.accountID = accountID
+        self.accountName = accountName
+        self.reinstatedAt = reinstatedAt
+    }
+}

@@ -7,7 +7,7 @@ struct AdminAccount: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(.adminAccount(.key), use: show)
         routes.post(.adminAccountStatus(.key), use: setStatus)
-        routes.post(.adminAccountPassword(.key), use: setPassword)
+        routes.checkingAnswers.post(.adminAccountPassword(.key), use: setPassword)
     }
 
     struct Detail: Encodable {
@@ -69,7 +69,7 @@ struct AdminAccount: RouteCollection {
 
     @Sendable func setPassword(_ request: Request) async throws -> Response {
         let account = try await loadAccount(request)
-        var errors = FormErrors()
+        var errors = FormValues(request).characterProblems(multiline: [])
         Self.checkPassword(request, &errors)
         guard errors.isEmpty else { return try await render(request, account, errors: errors) }
         let services = request.concord

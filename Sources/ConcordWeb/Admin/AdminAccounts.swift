@@ -7,7 +7,7 @@ struct AdminAccounts: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(.adminAccounts, use: list)
         routes.get(.adminNewAccount, use: newForm)
-        routes.post(.adminNewAccount, use: add)
+        routes.checkingAnswers.post(.adminNewAccount, use: add)
     }
 
     struct Row: Encodable {
@@ -104,7 +104,7 @@ struct AdminAccounts: RouteCollection {
     @Sendable func add(_ request: Request) async throws -> Response {
         let services = request.concord
         let sent = FormValues(request)
-        var errors = FormErrors()
+        var errors = sent.characterProblems(multiline: [])
         let email = Accounts.normalise(sent.text("email"))
         let name = sent.text("name")
         let role = AccountRole(rawValue: sent.text("role"))

@@ -7,7 +7,7 @@ struct AdminAgencies: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(.adminAgencies, use: list)
         routes.get(.adminNewAgency, use: newForm)
-        routes.post(.adminNewAgency, use: add)
+        routes.checkingAnswers.post(.adminNewAgency, use: add)
     }
 
     struct Row: Encodable {
@@ -65,7 +65,7 @@ struct AdminAgencies: RouteCollection {
 
     @Sendable func add(_ request: Request) async throws -> Response {
         let sent = FormValues(request)
-        var errors = FormErrors()
+        var errors = sent.characterProblems(multiline: [])
         let name = sent.text("name")
         let type = AgencyType(rawValue: sent.text("type"))
         let known = Set(try await request.concord.directory.partnerships().map(\.id))

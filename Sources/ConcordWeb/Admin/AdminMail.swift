@@ -7,7 +7,7 @@ import Vapor
 struct AdminMail: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(.adminSecureDomains(.key), use: showDomains)
-        routes.post(.adminSecureDomains(.key), use: saveDomains)
+        routes.checkingAnswers.post(.adminSecureDomains(.key), use: saveDomains)
         routes.post(.adminPersonLead(.key), use: setLead)
     }
 
@@ -39,7 +39,12 @@ struct AdminMail: RouteCollection {
 
     @Sendable func saveDomains(_ request: Request) async throws -> Response {
         let partnership = try await request.adminPartnership()
-        let text = (try? request.content.get(String.self, at: "domains")) ?? ""
+        let sent = FormValues(request)
+        let text = sent.text("domains")
+        let problems = sent.characterProblems(multiline: ["domains"])
+        guard problems.isEmpty else {
+            return try await request.adminForm(domainsForm(partnership, text: text, errors: problems))
+        }
         do {
             try await request.concord.mailPreferences.setSecureDomains(
                 text.replacingOccurrences(of: "\r", with: ""), partnership: partnership.id)

@@ -6,9 +6,9 @@ import Vapor
 struct AdminPartnerships: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(.adminNewPartnership, use: newForm)
-        routes.post(.adminNewPartnership, use: add)
+        routes.checkingAnswers.post(.adminNewPartnership, use: add)
         routes.get(.adminPartnership(.key), use: show)
-        routes.post(.adminClosureDays(.key), use: addClosureDay)
+        routes.checkingAnswers.post(.adminClosureDays(.key), use: addClosureDay)
         routes.post(.adminRemoveClosureDay(.key), use: removeClosureDay)
     }
 
@@ -39,7 +39,7 @@ struct AdminPartnerships: RouteCollection {
 
     @Sendable func add(_ request: Request) async throws -> Response {
         let sent = FormValues(request)
-        var errors = FormErrors()
+        var errors = sent.characterProblems(multiline: [])
         let name = sent.text("name")
         let slug = sent.text("slug")
         let region = Region(rawValue: sent.text("region"))
@@ -133,7 +133,7 @@ struct AdminPartnerships: RouteCollection {
     @Sendable func addClosureDay(_ request: Request) async throws -> Response {
         let partnership = try await request.adminPartnership()
         let sent = FormValues(request)
-        var errors = FormErrors()
+        var errors = sent.characterProblems(multiline: [])
         let day = sent.date("day", label: "The closure day", errors: &errors)
         if day == nil, errors.isEmpty { errors.add("day", "Enter the closure day") }
         if let day, partnership.closureDays.contains(day) {

@@ -8,7 +8,7 @@ struct AdminPeople: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(.adminPeople, use: list)
         routes.get(.adminNewPerson, use: newForm)
-        routes.post(.adminNewPerson, use: add)
+        routes.checkingAnswers.post(.adminNewPerson, use: add)
         routes.get(.adminPerson(.key), use: show)
         routes.post(.adminPerson(.key), use: setManager)
         routes.post(.adminPersonCapacity(.key, capacity: .key), use: setCapacity)
@@ -93,7 +93,7 @@ struct AdminPeople: RouteCollection {
     @Sendable func add(_ request: Request) async throws -> Response {
         let directory = request.concord.directory
         let sent = FormValues(request)
-        var errors = FormErrors()
+        var errors = sent.characterProblems(multiline: [])
         let name = sent.text("name")
         let email = sent.optional("email")
         let agency = try await directory.agencies().first { $0.id.uuidString == sent.text("agency") }

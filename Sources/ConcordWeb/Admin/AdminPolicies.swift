@@ -2,13 +2,16 @@ import ConcordCore
 import ConcordStore
 import Vapor
 
-/// A partnership's policy versions: every one kept and viewable, the newest current, and new
-/// ones uploaded as pasted YAML or a file and checked strictly before they are installed.
+/// A partnership's policy versions: every one kept and viewable, the newest current unless an
+/// earlier one was made current again, and new ones uploaded as pasted YAML or a file and
+/// checked strictly before they are installed.
 struct AdminPolicies: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(.adminPolicies(.key), use: list)
-        routes.post(.adminPolicies(.key), use: upload)
+        // The policy checker refuses hidden characters at their line and column.
+        routes.checkingAnswers.post(.adminPolicies(.key), use: upload)
         routes.get(.adminPolicyVersion(.key, sha: .key), use: version)
+        routes.post(.adminPolicyMakeCurrent(.key, sha: .key), use: makeCurrent)
     }
 
     struct Upload: Content {
@@ -24,7 +27,9 @@ struct AdminPolicies: RouteCollection {
         var href: String
         var policyID: String
         var installed: String
+        var reinstated: String?
         var current: Bool
+        var makeCurrentHref: String
     }
 
     struct PoliciesPage: Encodable {
@@ -43,15 +48,28 @@ struct AdminPolicies: RouteCollection {
         var hasErrors: Bool
     }
 
-    /// Shown after an upload identical to a version already installed.
+    /// Shown after an upload identical to the current version.
     static let unchanged = Notice(
         success: false, heading: "Nothing changed",
         text: "That policy is exactly the same as a version already installed, so no new version was made.")
 
+    /// Shown after an upload identical to an earlier version: it is not made current by that.
+    static let earlier = Notice(
+        success: false, heading: "Nothing changed",
+        text:
+            "That policy is exactly the same as an earlier version, which is not current. To use it again, choose ‘Make current’ beside it."
+    )
+
     @Sendable func list(_ request: Request) async throws -> Response {
         let partnership = try await request.adminPartnership()
         let done = try? request.query.get(String.self, at: "done")
-        let notice = done == "unchanged" ? Self.unchanged : request.notice
+        let notice =
+            switch done {
+            case "unchanged": Self.unchanged
+            case "earlier": Self.earlier
+            case "current": Self.madeCurrent
+            default: request.notice
+            }
         return try await render(request, partnership, yaml: "", errors: FormErrors(), problems: [], notice: notice)
     }
 
@@ -96,8 +114,13 @@ struct AdminPolicies: RouteCollection {
             let sha = try await request.concord.directory.installPolicy(
                 text, file: file, partnership: partnership.id, at: request.now, sources: sources)
             let path = SiteRoute.adminPolicies(.value(partnership.slug)).path
-            return request.redirect(
-                to: path + "?done=" + (before.contains(sha) ? "unchanged" : "saved"), redirectType: .normal)
+            var done = "saved"
+            if before.contains(sha) {
+                let current = try await request.concord.directory.currentPolicies(
+                    partnership: partnership.id, on: LondonTime.date(of: request.now))
+                done = current.contains { $0.version == sha } ? "unchanged" : "earlier"
+            }
+            return request.redirect(to: path + "?done=" + done, redirectType: .normal)
         } catch let found as DocumentProblems {
             let problems = found.problems.map(Self.describe)
             for problem in problems { errors.items.append(.init(field: "yaml", message: problem)) }
@@ -148,7 +171,9 @@ struct AdminPolicies: RouteCollection {
             VersionRow(
                 sha: String(version.sha256.prefix(12)),
                 href: SiteRoute.adminPolicyVersion(slug, sha: .value(version.sha256)).path, policyID: version.policyID,
-                installed: Formatting.time(version.installedAt), current: current.contains(version.sha256))
+                installed: Formatting.time(version.installedAt), reinstated: Self.reinstated(version),
+                current: current.contains(version.sha256),
+                makeCurrentHref: SiteRoute.adminPolicyMakeCurrent(slug, sha: .value(version.sha256)).path)
         }
         var fields = [
             FormField(.textarea, name: "yaml", label: "Paste the policy"),
@@ -172,34 +197,5 @@ struct AdminPolicies: RouteCollection {
         return try await request.page(
             "admin/policies", title: (errors.isEmpty ? "" : "Error: ") + "Policies", page,
             status: errors.isEmpty ? .ok : .unprocessableEntity, notice: notice)
-    }
-
-    struct VersionPage: Encodable {
-        var partnership: String
-        var backHref: String
-        var sha: String
-        var shortSHA: String
-        var policyID: String
-        var installed: String
-        var current: Bool
-        var lines: [String]
-    }
-
-    @Sendable func version(_ request: Request) async throws -> Response {
-        let partnership = try await request.adminPartnership()
-        let versions = try await request.concord.directory.policyVersions(partnership: partnership.id)
-        guard let sha = request.parameters.get("sha"), let version = versions.first(where: { $0.sha256 == sha })
-        else { throw Abort(.notFound) }
-        let current = try await request.concord.directory.currentPolicies(
-            partnership: partnership.id, on: LondonTime.date(of: request.now)
-        ).contains { $0.version == sha }
-        var lines = version.yaml.components(separatedBy: "\n")
-        if lines.last == "" { lines.removeLast() }
-        return try await request.page(
-            "admin/policy-version", title: "Policy version \(sha.prefix(12))",
-            VersionPage(
-                partnership: partnership.name, backHref: SiteRoute.adminPolicies(.value(partnership.slug)).path,
-                sha: sha, shortSHA: String(sha.prefix(12)), policyID: version.policyID,
-                installed: Formatting.time(version.installedAt), current: current, lines: lines))
     }
 }

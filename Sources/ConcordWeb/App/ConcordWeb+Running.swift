@@ -13,7 +13,13 @@ extension ConcordWeb {
         let notifications = services.notifications.map { runner in
             Task { [logger = app.logger] in await runner.run(logger: logger) }
         }
-        defer { notifications?.cancel() }
+        let purge = Task { [logger = app.logger] in
+            await SessionPurge(sessions: services.sessions, clock: services.clock).run(logger: logger)
+        }
+        defer {
+            notifications?.cancel()
+            purge.cancel()
+        }
         do {
             try configure(app, services: services)
             try await app.execute()

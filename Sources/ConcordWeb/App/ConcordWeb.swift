@@ -1,6 +1,7 @@
 import ConcordStore
 import Leaf
 import LeafKit
+import NIOConcurrencyHelpers
 import Vapor
 
 /// Sets up the web app on a Vapor application: views, static files, sessions and routes.
@@ -12,6 +13,10 @@ public enum ConcordWeb {
         // Child details are in form bodies; Vapor logs only method and path, and at info.
         app.logger.logLevel = app.environment == .testing ? .warning : .info
         app.routes.defaultMaxBodySize = "1mb"
+        let passwords = PasswordHasher(limit: services.settings.passwordHashLimit)
+        app.storage[Application.PasswordHasherKey.self] = passwords
+        app.lifecycle.use(PasswordHasherShutdown(hasher: passwords))
+        app.storage[FormTokens.CacheKey.self] = .init(nil)
 
         guard let resources = Bundle.module.url(forResource: "Resources", withExtension: nil) else {
             throw Abort(.internalServerError, reason: "Concord's web resources are missing")
@@ -30,6 +35,7 @@ public enum ConcordWeb {
         app.middleware.use(
             AssetMiddleware(directory: resources.appendingPathComponent("Public").path + "/"))
         app.middleware.use(SessionMiddleware())
+        app.middleware.use(TextGuard())
 
         try app.register(collection: HealthController())
         try app.register(collection: SignInController())

@@ -20,6 +20,13 @@ struct ErrorPages: AsyncMiddleware {
         }
     }
 
+    /// "1 MB", "512 KB": a size as people read it, rounded down so the page never overstates it.
+    static func size(_ bytes: Int) -> String {
+        if bytes >= 1024 * 1024 { return "\(bytes / (1024 * 1024)) MB" }
+        if bytes >= 1024 { return "\(bytes / 1024) KB" }
+        return "\(bytes) bytes"
+    }
+
     private func page(for status: HTTPStatus, _ request: Request) async throws -> Response {
         let content: MessagePage
         switch status {
@@ -41,6 +48,14 @@ struct ErrorPages: AsyncMiddleware {
                 paragraphs: [
                     "The dispute has moved on, or this step is for someone else: for example, only the raising agency can withdraw a dispute, and nothing can be recorded on a closed one."
                 ], link: Link(text: "Go to my work", href: SiteRoute.myWork.path))
+        case .payloadTooLarge:
+            let limit = Self.size(request.application.routes.defaultMaxBodySize.value)
+            content = MessagePage(
+                heading: "What you sent is too long",
+                paragraphs: [
+                    "Concord accepts up to \(limit) in one form, counting any file you chose. Nothing was saved.",
+                    "Go back, shorten the text or choose a smaller file, and try again.",
+                ], link: nil)
         case .unauthorized:
             return request.redirect(to: .signIn)
         default:

@@ -13,11 +13,13 @@ public struct WebSettings: Sendable {
     public var sessionAbsoluteTimeout: TimeInterval
     public var signInAttemptLimit: Int
     public var signInLockout: TimeInterval
+    /// How many passwords are hashed at once, on threads of their own; more sign-ins wait.
+    public var passwordHashLimit: Int
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = true, bcryptCost: Int = 12,
         sessionIdleTimeout: TimeInterval = 30 * 60, sessionAbsoluteTimeout: TimeInterval = 12 * 60 * 60,
-        signInAttemptLimit: Int = 5, signInLockout: TimeInterval = 15 * 60
+        signInAttemptLimit: Int = 5, signInLockout: TimeInterval = 15 * 60, passwordHashLimit: Int = 2
     ) {
         self.host = host
         self.port = port
@@ -27,5 +29,6 @@ public struct WebSettings: Sendable {
         self.sessionAbsoluteTimeout = sessionAbsoluteTimeout
         self.signInAttemptLimit = signInAttemptLimit
         self.signInLockout = signInLockout
+        self.passwordHashLimit = passwordHashLimit
     }
 }

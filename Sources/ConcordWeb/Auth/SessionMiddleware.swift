@@ -2,7 +2,7 @@ import ConcordStore
 import Vapor
 
 /// Loads the browser's session and account from the database, checks the form token on every
-/// POST, and sets or clears the session cookie on the way out.
+/// POST, and sets or clears the session and form cookies on the way out.
 struct SessionMiddleware: AsyncMiddleware {
     static let cookieName = "concord_session"
 
@@ -31,8 +31,9 @@ struct SessionMiddleware: AsyncMiddleware {
         }
     }
 
-    /// Every form carries the session's token; a form from another site, or from a session
-    /// that has ended, is refused before any handler sees it.
+    /// Every form carries the session's token, or before sign-in the one signed over the form
+    /// cookie's nonce; a form from another site, or from a session that has ended, is refused
+    /// before any handler sees it.
     private func checkForm(_ request: Request) async throws -> Response? {
         if request.sessionEnded { return request.redirect(to: .sessionExpired) }
         // Middleware runs before Vapor gathers a streamed body; without this, any form larger
@@ -41,7 +42,11 @@ struct SessionMiddleware: AsyncMiddleware {
             _ = try await request.body.collect(max: request.application.routes.defaultMaxBodySize.value).get()
         }
         let sent = try? request.content.get(String.self, at: "csrf")
-        guard let expected = request.webSession?.session.csrfToken, let sent, Self.same(sent, expected) else {
+        var expected = request.webSession?.session.csrfToken
+        if expected == nil, let nonce = request.formNonce {
+            expected = try await request.formTokens().csrf(nonce: nonce)
+        }
+        guard let expected, let sent, Self.same(sent, expected) else {
             return try await request.page(
                 "message", title: "This form has expired",
                 MessagePage(
@@ -55,15 +60,18 @@ struct SessionMiddleware: AsyncMiddleware {
     }
 
     private func finish(_ response: Response, _ request: Request) -> Response {
-        guard let value = request.cookieToSet else { return response }
+        if let value = request.cookieToSet { response.cookies[Self.cookieName] = cookie(value, request) }
+        if let value = request.formCookieToSet { response.cookies[FormTokens.cookieName] = cookie(value, request) }
+        return response
+    }
+
+    private func cookie(_ value: String, _ request: Request) -> HTTPCookies.Value {
         let secure = request.concord.settings.secureCookies
-        response.cookies[Self.cookieName] =
-            value.isEmpty
+        return value.isEmpty
             ? HTTPCookies.Value(
                 string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, path: "/", isSecure: secure,
                 isHTTPOnly: true, sameSite: .lax)
             : HTTPCookies.Value(string: value, path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
-        return response
     }
 
     /// Compares without stopping at the first difference, so timing tells nothing.

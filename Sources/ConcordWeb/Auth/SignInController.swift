@@ -5,7 +5,7 @@ struct SignInController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(.home, use: home)
         routes.get(.signIn, use: form)
-        routes.post(.signIn, use: signIn)
+        routes.checkingAnswers.post(.signIn, use: signIn)
         routes.post(.signOut, use: signOut)
         routes.get(.sessionExpired, use: ended)
     }
@@ -17,12 +17,6 @@ struct SignInController: RouteCollection {
         var fields: [FormField]
         var errors: FormErrors
         var hasErrors: Bool
-    }
-
-    struct SignInForm: Content {
-        var email: String?
-        var password: String?
-        var next: String?
     }
 
     @Sendable func home(_ request: Request) async throws -> Response {
@@ -39,27 +33,22 @@ struct SignInController: RouteCollection {
     }
 
     @Sendable func signIn(_ request: Request) async throws -> Response {
-        let form = try request.content.decode(SignInForm.self)
-        let email = Accounts.normalise(form.email ?? "")
-        let password = form.password ?? ""
-        let next = safeNext(form.next)
-        var errors = FormErrors()
+        let sent = FormValues(request)
+        let email = Accounts.normalise(sent.text("email"))
+        let password = sent.untrimmed("password")
+        let next = safeNext(sent.optional("next"))
+        // Before anything is looked up or counted, as the address becomes a throttle key; `next`
+        // is not the person's typing, and `safeNext` drops any address it could not follow.
+        var errors = sent.characterProblems(multiline: [], ignoring: ["next"])
         if email.isEmpty { errors.add("email", "Enter your e-mail address") }
         if password.isEmpty { errors.add("password", "Enter your password") }
-        guard errors.isEmpty else { return try await render(request, email: email, next: next, errors: errors) }
+        guard errors.isEmpty else {
+            return try await render(request, email: email, next: next, errors: errors)
+        }
 
         let services = request.concord
-        // Per address and, more loosely, per client: a shared office network or proxy puts
-        // many people behind one client address, so one person's mistakes must not lock out all.
-        let emailKey = ["email:\(email)"]
-        let clientKey = request.remoteAddress?.ipAddress.map { ["client:\($0)"] } ?? []
-        let byClient = SignInThrottle(
-            services.database, limit: services.settings.signInAttemptLimit * 4, window: services.settings.signInLockout)
-        let locked = [
-            try await services.throttle.lockedUntil(emailKey, at: request.now),
-            try await byClient.lockedUntil(clientKey, at: request.now),
-        ].compactMap { $0 }.max()
-        if let until = locked {
+        let attempt = try await SignInAttempt.begin(request, email: email)
+        if let until = attempt.lockedUntil {
             let minutes = max(1, Int((until.timeIntervalSince(request.now) / 60).rounded(.up)))
             errors.add(
                 "email",
@@ -71,11 +60,10 @@ struct SignInController: RouteCollection {
         if account == nil { hash = try await Passwords.decoy(cost: services.settings.bcryptCost, on: request) }
         let matches = try await Passwords.verify(password, hash: hash, on: request)
         guard let account, matches, !account.disabled else {
-            try await services.throttle.recordFailure(emailKey + clientKey, at: request.now)
             errors.add("email", "Enter a correct e-mail address and password")
             return try await render(request, email: email, next: next, errors: errors, status: .unauthorized)
         }
-        try await services.throttle.clear(emailKey[0])
+        try await attempt.succeeded()
         try await request.signIn(account)
         if account.role == .administrator { return request.redirect(to: .admin) }
         return request.redirect(to: next.isEmpty ? SiteRoute.myWork.path : next, redirectType: .normal)
@@ -94,7 +82,7 @@ struct SignInController: RouteCollection {
             MessagePage(
                 heading: "Your session has ended",
                 paragraphs: [
-                    "To keep information about children safe, Concord signs you out after \(minutes) minutes without activity, or when you sign in elsewhere.",
+                    "To keep information about children safe, Concord signs you out after \(minutes) minutes without activity, or when you sign in on another browser or device.",
                     "Anything you had not submitted was not saved.",
                 ], link: Link(text: "Sign in again", href: SiteRoute.signIn.path)))
     }

@@ -9,7 +9,7 @@ struct DisputeActionController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         for action in DisputeAction.allCases {
             routes.get(.action(.key, action)) { request in try await show(request, action) }
-            routes.post(.action(.key, action)) { request in try await submit(request, action) }
+            routes.checkingAnswers.post(.action(.key, action)) { request in try await submit(request, action) }
         }
     }
 
@@ -51,8 +51,9 @@ struct DisputeActionController: RouteCollection {
         let form = ActionForm.make(
             action, dispute: dispute, choices: choices, sent: nil, today: LondonTime.date(of: request.now))
         return try await render(
-            request, action, dispute, form, version: dispute.loaded.state.version, token: UUID().uuidString,
-            errors: FormErrors(), changes: [], status: .ok)
+            request, action, dispute, form, version: dispute.loaded.state.version,
+            token: try await request.formTokens().submission(for: dispute.account.id), errors: FormErrors(),
+            changes: [], status: .ok)
     }
 
     @Sendable func submit(_ request: Request, _ action: DisputeAction) async throws -> Response {
@@ -60,7 +61,9 @@ struct DisputeActionController: RouteCollection {
         let sent = FormValues(request)
         let choices = try await PeopleChoices.load(dispute, directory: request.concord.directory)
         let today = LondonTime.date(of: request.now)
-        let token = sent.text("token").isEmpty ? UUID().uuidString : sent.text("token")
+        let tokens = try await request.formTokens()
+        let sentToken = tokens.checked(sent.text("token"), for: dispute.account.id)
+        let token = sentToken ?? tokens.submission(for: dispute.account.id)
         // A form without its version cannot show it is current, so it is treated as stale.
         let version = Int(sent.text("version")) ?? 0
         let form = ActionForm.make(action, dispute: dispute, choices: choices, sent: sent, today: today)
@@ -71,11 +74,16 @@ struct DisputeActionController: RouteCollection {
         }
 
         let actor = try await request.actor(for: dispute)
+        var problems = sent.characterProblems(for: form.fields)
+        if sentToken == nil { problems.add(form.fields.first?.name ?? "", FormTokens.refusal) }
         let command: DisputeCommand
         switch ActionForm.command(action, sent: sent, dispute: dispute, choices: choices, actor: actor) {
-        case .failure(let list): return try await again(list.errors, version: version)
+        case .failure(let list):
+            problems.add(list.errors)
+            return try await again(problems, version: version)
         case .success(let made): command = made
         }
+        guard problems.isEmpty else { return try await again(problems, version: version) }
         if case .scheduleMeeting(let meeting) = command,
             let warning = MeetingDateWarning.warning(for: meeting, calendar: dispute.loaded.calendar, now: request.now),
             sent.text("confirm") != MeetingDateWarning.confirmation(meeting)

@@ -9,7 +9,7 @@ struct RaiseController: RouteCollection {
         routes.get(.choosePartnership, use: choose)
         routes.post(.choosePartnership, use: chosen)
         routes.get(.raise(partnership: .key), use: form)
-        routes.post(.raise(partnership: .key), use: raise)
+        routes.checkingAnswers.post(.raise(partnership: .key), use: raise)
     }
 
     struct FormPage: Encodable {
@@ -135,22 +135,27 @@ struct RaiseController: RouteCollection {
     @Sendable func form(_ request: Request) async throws -> Response {
         let (chosen, procedures, slug) = try await raiseForm(request)
         guard let form = chosen else { return try await chooseProcedure(request, slug: slug, procedures) }
-        return try await render(request, form, sent: nil, token: UUID().uuidString, errors: FormErrors(), status: .ok)
+        let token = try await request.formTokens().submission(for: try request.requireAccount().id)
+        return try await render(request, form, sent: nil, token: token, errors: FormErrors(), status: .ok)
     }
 
     @Sendable func raise(_ request: Request) async throws -> Response {
         let (chosen, procedures, slug) = try await raiseForm(request)
         guard let form = chosen else { return try await chooseProcedure(request, slug: slug, procedures) }
         let sent = FormValues(request)
-        let token = sent.text("token").isEmpty ? UUID().uuidString : sent.text("token")
-        let command: RaiseDispute
-        switch form.command(sent, today: LondonTime.date(of: request.now)) {
-        case .failure(let list):
-            return try await render(
-                request, form, sent: sent, token: token, errors: list.errors, status: .unprocessableEntity)
-        case .success(let made): command = made
-        }
         let account = try request.requireAccount()
+        let tokens = try await request.formTokens()
+        let fields = form.fields(sent)
+        var errors = sent.characterProblems(for: fields)
+        let token = tokens.checked(sent.text("token"), for: account.id)
+        if token == nil { errors.add(fields.first?.name ?? "", FormTokens.refusal) }
+        let outcome = form.command(sent, today: LondonTime.date(of: request.now))
+        if case .failure(let list) = outcome { errors.add(list.errors) }
+        guard errors.isEmpty, let token, case .success(let command) = outcome else {
+            return try await render(
+                request, form, sent: sent, token: token ?? tokens.submission(for: account.id), errors: errors,
+                status: .unprocessableEntity)
+        }
         let raised: DisputeStore.Loaded
         do {
             raised = try await request.concord.disputes.raise(

@@ -28,7 +28,7 @@ struct DisputeListController: RouteCollection {
     }
 
     @Sendable func list(_ request: Request) async throws -> Response {
-        try await render(request, ListRequest(FormValues(query: request.url.query)))
+        try await render(request, ListRequest(FormValues(body: request.url.query ?? "")))
     }
 
     /// Filters alone go back into the address, so the list can be bookmarked and shared.

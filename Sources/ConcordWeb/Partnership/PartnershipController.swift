@@ -47,7 +47,7 @@ struct PartnershipController: RouteCollection {
         guard let policy = context.policies[partnership.id] else { throw Abort(.notFound) }
         let scope = try await ListScope.load(request, account: account, context: context)
         let window = context.window
-        var sent = ListRequest(FormValues(query: request.url.query))
+        var sent = ListRequest(FormValues(body: request.url.query ?? ""))
         sent.query.partnership = partnership.id
         // The overview counts whatever the status; its tables pick their own.
         var query = sent.query

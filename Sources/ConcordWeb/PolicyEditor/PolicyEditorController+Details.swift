@@ -50,7 +50,7 @@ extension PolicyEditorController {
         let partnership = try await request.editablePartnership()
         let draft = try await request.editedDraft(partnership)
         let sent = FormValues(request)
-        var errors = FormErrors()
+        var errors = sent.characterProblems(multiline: [])
         let effective = sent.date("effective", label: "The date it takes effect", errors: &errors)
         let details = PolicyDraft.Details(
             id: sent.text("id"), name: sent.text("name"), summary: "", appliesTo: sent.text("applies_to"),
@@ -124,6 +124,15 @@ extension PolicyEditorController {
                     sourcePage(partnership, draft, text: text, errors: errors), status: .unprocessableEntity)
             }
             text = AdminPolicies.lines(content)
+        }
+        // Kept with the draft, and a file is not checked on its way in as typed answers are.
+        if let hidden = HiddenCharacter.first(in: text, multiline: true) {
+            var errors = FormErrors()
+            errors.add(
+                sent.sourceFile?.data.readableBytes ?? 0 > 0 ? "sourceFile" : "source", FormValues.message(hidden))
+            return try await request.page(
+                "policy-draft-source", title: "Error: The protocol's text",
+                sourcePage(partnership, draft, text: text, errors: errors), status: .unprocessableEntity)
         }
         try await request.saveDraft(draft, source: text)
         return request.redirect(to: .policyDraft(.value(partnership.slug), draft: .value(draft.id)), notice: .saved)

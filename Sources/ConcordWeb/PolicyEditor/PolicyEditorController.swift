@@ -12,7 +12,7 @@ struct PolicyEditorController: RouteCollection {
         routes.post(.policyEditor(.key), use: create)
         routes.get(.policyDraft(.key, draft: .key), use: overview)
         routes.get(.policyDraftPage(.key, draft: .key, .details), use: detailsForm)
-        routes.post(.policyDraftPage(.key, draft: .key, .details), use: saveDetails)
+        routes.checkingAnswers.post(.policyDraftPage(.key, draft: .key, .details), use: saveDetails)
         routes.get(.policyDraftPage(.key, draft: .key, .source), use: sourceForm)
         routes.post(.policyDraftPage(.key, draft: .key, .source), use: saveSource)
         routes.get(.policyDraftPage(.key, draft: .key, .yaml), use: yamlForm)

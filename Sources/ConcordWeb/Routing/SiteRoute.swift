@@ -38,6 +38,7 @@ enum SiteRoute: Sendable {
     case adminClosureDays(Parameter<String>)
     case adminPolicies(Parameter<String>)
     case adminPolicyVersion(Parameter<String>, sha: Parameter<String>)
+    case adminPolicyMakeCurrent(Parameter<String>, sha: Parameter<String>)
     case adminAgencies
     case adminPeople
     case adminAccounts
@@ -115,6 +116,11 @@ enum SiteRoute: Sendable {
         case .adminPolicies(let slug): ["admin", "partnerships", Self.text(slug, "partnership"), "policies"]
         case .adminPolicyVersion(let slug, let sha):
             ["admin", "partnerships", Self.text(slug, "partnership"), "policies", Self.text(sha, "sha")]
+        case .adminPolicyMakeCurrent(let slug, let sha):
+            [
+                "admin", "partnerships", Self.text(slug, "partnership"), "policies", Self.text(sha, "sha"),
+                "make-current",
+            ]
         case .adminAgencies: ["admin", "agencies"]
         case .adminPeople: ["admin", "people"]
         case .adminAccounts: ["admin", "accounts"]

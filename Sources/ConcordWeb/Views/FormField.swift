@@ -85,6 +85,11 @@ struct FormErrors: Encodable {
         if !items.contains(where: { $0.field == field }) { items.append(Item(field: field, message: message)) }
     }
 
+    /// Adds `other`'s errors after these, keeping these where both name a field.
+    mutating func add(_ other: FormErrors) {
+        for item in other.items { add(item.field, item.message) }
+    }
+
     /// Puts each error on its field, and points the summary's link at the field's first input.
     func apply(to fields: inout [FormField]) -> FormErrors {
         var linked = self

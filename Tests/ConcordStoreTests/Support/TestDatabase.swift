@@ -54,6 +54,22 @@ enum TestDatabase {
         }
     }
 
+    /// Two connection pools on one fresh database, as two servers sharing it would have.
+    static func withTwoServers(
+        _ backend: Backend, _ body: (ConcordDatabase, ConcordDatabase) async throws -> Void
+    ) async throws {
+        try await with(backend) { first in
+            let second = try await ConcordDatabase.open(first.url)
+            do {
+                try await body(first, second)
+            } catch {
+                await second.shutdown()
+                throw error
+            }
+            await second.shutdown()
+        }
+    }
+
     private static func run<T>(_ backend: Backend, _ body: (ConcordDatabase) async throws -> T) async throws -> T {
         let (url, cleanup) = try await create(backend)
         let database = try await ConcordDatabase.open(url)

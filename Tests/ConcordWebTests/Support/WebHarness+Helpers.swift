@@ -41,14 +41,16 @@ extension WebHarness {
         try await DisputeStore(database, holidays: .standard).load(id)
     }
 
-    /// A request with exactly this cookie and body, bypassing the browser's jar and its CSRF help.
+    /// A request with exactly this cookie (the session's, unless a whole header is given as
+    /// `cookies`) and body, bypassing the browser's jar and its CSRF help.
     func raw(
-        _ method: HTTPMethod, _ path: String, cookie: String? = nil, body: String? = nil
+        _ method: HTTPMethod, _ path: String, cookie: String? = nil, cookies: String? = nil, body: String? = nil
     ) async throws
         -> Browser.Page
     {
         var headers = HTTPHeaders()
         if let cookie { headers.add(name: .cookie, value: "\(SessionMiddleware.cookieName)=\(cookie)") }
+        if let cookies { headers.add(name: .cookie, value: cookies) }
         var buffer = ByteBuffer()
         if let body {
             headers.contentType = .urlEncodedForm
@@ -125,7 +127,7 @@ extension Browser.Page {
     func options(_ name: String) -> [(value: String, label: String)] {
         let escaped = NSRegularExpression.escapedPattern(for: name)
         let inputs =
-            "name=\"\(escaped)\" type=\"(?:radio|checkbox)\" value=\"([^\"]*)\"[^>]*>\\s*<label[^>]*>([^<]*)</label>"
+            "name=\"\(escaped)\" type=\"(?:radio|checkbox)\" value=\"([^\"]*)\"[^>]*>\\s*<label[^>]*>(?:<bdi>)?([^<]*)(?:</bdi>)?</label>"
         var found = body.matches(of: try! Regex(inputs)).map {
             (value: String($0.output[1].substring ?? ""), label: String($0.output[2].substring ?? ""))
         }

@@ -7,9 +7,9 @@ import VaporTesting
 
 @testable import ConcordWeb
 
-/// A Concord web app on a fresh SQLite database in a temporary directory, with the clock frozen
-/// on a Monday morning and, by default, the demo data seeded.
-struct WebHarness {
+/// A Concord web app on a fresh SQLite database in a temporary directory (or PostgreSQL), with
+/// the clock frozen on a Monday morning and, by default on SQLite, the demo data seeded.
+struct WebHarness: Sendable {
     let app: Application
     let database: ConcordDatabase
     let clock: FrozenClock
@@ -19,18 +19,24 @@ struct WebHarness {
 
     static let testSettings = WebSettings(secureCookies: false, bcryptCost: 4)
 
+    /// On `.postgres`, a fresh database on the server ./scripts/test starts, seeded afresh.
     static func with(
-        settings: WebSettings = testSettings, seed: Bool = true, _ body: (WebHarness) async throws -> Void
+        settings: WebSettings = testSettings, seed: Bool = true, backend: WebBackend = .sqlite,
+        _ body: (WebHarness) async throws -> Void
     ) async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("concord-web-\(UUID())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("t.sqlite")
-        if seed { try FileManager.default.copyItem(at: try await seededTemplate.value, to: file) }
-        let database = try await ConcordDatabase.open(.sqlite(path: file.path))
+        if seed, backend == .sqlite { try FileManager.default.copyItem(at: try await seededTemplate.value, to: file) }
+        let (url, dropDatabase) = try await backend.create(sqlite: file.path)
+        let database = try await ConcordDatabase.open(url)
         let app = try await Application.make(.testing)
         do {
             try await database.migrate()
+            if seed, backend == .postgres {
+                _ = try await DemoData.seed(database, hash: { try Bcrypt.hash($0, cost: 4) }, now: monday)
+            }
             let clock = FrozenClock(monday)
             try ConcordWeb.configure(
                 app,
@@ -39,10 +45,12 @@ struct WebHarness {
         } catch {
             try? await app.asyncShutdown()
             await database.shutdown()
+            try? await dropDatabase()
             throw error
         }
         try await app.asyncShutdown()
         await database.shutdown()
+        try await dropDatabase()
     }
 
     /// The demo data, seeded once per test run and copied for each test: seeding takes seconds,
