@@ -80,14 +80,22 @@ let package = Package(
         ),
         // A real SMTP server (aiosmtpd) and Python's mail parser, for the tests that send mail.
         .target(name: "MailTestSupport", path: "Tests/MailTestSupport", exclude: ["smtp_sink.py"]),
+        // A fresh SQLite or PostgreSQL database, for the suites outside the store's own.
+        .target(name: "DatabaseTestSupport", dependencies: ["ConcordStore"], path: "Tests/DatabaseTestSupport"),
         .testTarget(
             name: "ConcordNotificationsTests",
-            dependencies: ["ConcordCore", "ConcordStore", "ConcordMail", "ConcordNotifications", "MailTestSupport"]
+            dependencies: [
+                "ConcordCore", "ConcordStore", "ConcordMail", "ConcordNotifications", "MailTestSupport",
+                "DatabaseTestSupport",
+            ]
         ),
         .testTarget(name: "ConcordCoreTests", dependencies: ["ConcordCore"]),
         .testTarget(name: "ConcordMailTests", dependencies: ["ConcordMail", "MailTestSupport"]),
         .testTarget(name: "ConcordStoreTests", dependencies: ["ConcordCore", "ConcordStore"]),
-        .testTarget(name: "ConcordCLITests", dependencies: ["ConcordCore", "ConcordStore", "concord"]),
+        .testTarget(
+            name: "ConcordCLITests",
+            dependencies: ["ConcordCore", "ConcordStore", "concord", "MailTestSupport", "DatabaseTestSupport"]
+        ),
         .testTarget(name: "ConcordDemoTests", dependencies: ["ConcordCore", "ConcordStore", "ConcordDemo"]),
         .testTarget(
             name: "ConcordWebTests",

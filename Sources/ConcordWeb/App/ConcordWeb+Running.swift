@@ -2,7 +2,9 @@ import ConcordStore
 import Vapor
 
 extension ConcordWeb {
-    /// Serves until the process is told to stop (Ctrl-C or SIGTERM).
+    /// Serves until the process is told to stop (Ctrl-C or SIGTERM), then stops in order: the
+    /// server stops taking requests, the mail and deadline watch finishes the message it is
+    /// sending and stops, and only then does the caller close the database they both use.
     public static func run(services: ConcordServices) async throws {
         let settings = services.settings
         // Vapor reads its own arguments; give it only what its serve command needs.
@@ -13,15 +15,21 @@ extension ConcordWeb {
         let notifications = services.notifications.map { runner in
             Task { [logger = app.logger] in await runner.run(logger: logger) }
         }
-        defer { notifications?.cancel() }
         do {
             try configure(app, services: services)
             try await app.execute()
         } catch {
+            await stop(notifications)
             try? await app.asyncShutdown()
             throw error
         }
+        await stop(notifications)
         try await app.asyncShutdown()
+    }
+
+    private static func stop(_ notifications: Task<Void, Never>?) async {
+        notifications?.cancel()
+        await notifications?.value
     }
 
     /// bcrypt, for tools that create accounts outside a request.
