@@ -80,19 +80,31 @@ let package = Package(
         ),
         // A real SMTP server (aiosmtpd) and Python's mail parser, for the tests that send mail.
         .target(name: "MailTestSupport", path: "Tests/MailTestSupport", exclude: ["smtp_sink.py"]),
+        // The protocols the built-in policies quote, wherever they are kept.
+        .target(name: "SeedTexts", path: "Tests/SeedTexts"),
+        // A fresh SQLite or PostgreSQL database, for the suites outside the store's own.
+        .target(name: "DatabaseTestSupport", dependencies: ["ConcordStore"], path: "Tests/DatabaseTestSupport"),
         .testTarget(
             name: "ConcordNotificationsTests",
-            dependencies: ["ConcordCore", "ConcordStore", "ConcordMail", "ConcordNotifications", "MailTestSupport"]
+            dependencies: [
+                "ConcordCore", "ConcordStore", "ConcordMail", "ConcordNotifications", "MailTestSupport",
+                "DatabaseTestSupport",
+            ]
         ),
-        .testTarget(name: "ConcordCoreTests", dependencies: ["ConcordCore"]),
+        .testTarget(name: "ConcordCoreTests", dependencies: ["ConcordCore", "SeedTexts"]),
         .testTarget(name: "ConcordMailTests", dependencies: ["ConcordMail", "MailTestSupport"]),
         .testTarget(name: "ConcordStoreTests", dependencies: ["ConcordCore", "ConcordStore"]),
-        .testTarget(name: "ConcordCLITests", dependencies: ["ConcordCore", "ConcordStore", "concord"]),
+        .testTarget(
+            name: "ConcordCLITests",
+            dependencies: [
+                "ConcordCore", "ConcordStore", "concord", "MailTestSupport", "DatabaseTestSupport", "SeedTexts",
+            ]
+        ),
         .testTarget(name: "ConcordDemoTests", dependencies: ["ConcordCore", "ConcordStore", "ConcordDemo"]),
         .testTarget(
             name: "ConcordWebTests",
             dependencies: [
-                "ConcordCore", "ConcordStore", "ConcordWeb",
+                "ConcordCore", "ConcordStore", "ConcordWeb", "SeedTexts",
                 .product(name: "VaporTesting", package: "vapor"),
             ]
         ),

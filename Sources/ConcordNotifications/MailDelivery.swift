@@ -6,12 +6,15 @@ import Foundation
 /// Sends what the outbox holds. A message is claimed, sent and marked in that order, so a
 /// crash loses nothing: an unmarked message's claim lapses and it is sent again, the one
 /// duplicate SMTP cannot rule out, carrying the same Message-ID for the receiver to recognise.
+/// A server that is stopped rather than crashing sends no duplicate: see `deliver(_:_:)`.
 public struct MailDelivery: Sendable {
     public struct Report: Hashable, Sendable {
         public var sent = 0
         public var retrying = 0
         public var failed = 0
     }
+
+    enum Outcome { case sent, retrying, failed }
 
     let outbox: Outbox
     let transport: any MailTransport
@@ -32,22 +35,44 @@ public struct MailDelivery: Sendable {
         self.lease = lease
     }
 
-    /// Sends every message due now, a batch at a time, until none is left.
+    /// Sends every message due now, a batch at a time, until none is left or the task is
+    /// cancelled.
     @discardableResult
     public func deliverDue(batch: Int = 25) async throws -> Report {
         var report = Report()
-        while true {
+        while !Task.isCancelled {
             let claimed = try await outbox.claim(limit: batch, at: clock.now(), lease: lease)
-            if claimed.isEmpty { return report }
-            for message in claimed { try await deliver(message, &report) }
+            if claimed.isEmpty { break }
+            try await deliver(claimed, &report)
+        }
+        return report
+    }
+
+    /// Sends claimed messages one at a time, each while its claim still holds. Cancelling the
+    /// task (the server stopping) begins no further message and releases those not begun; the
+    /// one being sent is finished and recorded first, in a task of its own that cancellation
+    /// cannot reach, because a send abandoned halfway may have reached the relay unrecorded.
+    func deliver(_ claimed: [OutboxMessage], _ report: inout Report) async throws {
+        for (index, message) in claimed.enumerated() {
+            if Task.isCancelled {
+                let rest = Array(claimed[index...])
+                try await Task { try await outbox.release(rest) }.value
+                return
+            }
+            guard let held = try await outbox.renewClaim(message, at: clock.now(), lease: lease) else { continue }
+            let outcome = try await Task { try await send(held) }.value
+            switch outcome {
+            case .sent: report.sent += 1
+            case .retrying: report.retrying += 1
+            case .failed: report.failed += 1
+            }
         }
     }
 
-    private func deliver(_ message: OutboxMessage, _ report: inout Report) async throws {
+    private func send(_ message: OutboxMessage) async throws -> Outcome {
         guard let email = message.recipientEmail else {
             try await outbox.markFailed(message.id, error: "no e-mail address", retryAt: nil)
-            report.failed += 1
-            return
+            return .failed
         }
         do throws(MailDeliveryError) {
             try await transport.send(mail(message, to: email))
@@ -56,11 +81,10 @@ public struct MailDelivery: Sendable {
                 error.isTransient && message.attempts < maxAttempts
                 ? clock.now() + Self.backoff(afterAttempt: message.attempts) : nil
             try await outbox.markFailed(message.id, error: error.description, retryAt: retryAt)
-            if retryAt == nil { report.failed += 1 } else { report.retrying += 1 }
-            return
+            return retryAt == nil ? .failed : .retrying
         }
         try await outbox.markSent(message.id, at: clock.now())
-        report.sent += 1
+        return .sent
     }
 
     /// One, five and fifteen minutes, then doubling up to six hours: a relay down for an

@@ -1,4 +1,5 @@
 import Foundation
+import SeedTexts
 import Testing
 
 /// `policy check`: every problem of every file, as `path:line:column: field: message`.
@@ -67,12 +68,12 @@ import Testing
         #expect(result.stdout == "\(oldham): ok (oldham, 4 stages)\n\(sunderland): ok (sunderland, 4 stages)\n")
     }
 
-    @Test func quotesAreCheckedAgainstTheProtocolsText() throws {
+    @Test(.enabled(if: SeedTexts.directory != nil, Comment(rawValue: SeedTexts.absence)))
+    func quotesAreCheckedAgainstTheProtocolsText() throws {
         let cli = try CLI()
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        let oldham = root.appendingPathComponent("Sources/ConcordCore/Resources/Policies/oldham.yaml").path
-        let seed = root.appendingPathComponent("../shared/seeds/000_36ed91dd46ade3d5.txt").standardizedFileURL.path
+        let policies = SeedTexts.repositoryRoot.appendingPathComponent("Sources/ConcordCore/Resources/Policies")
+        let oldham = policies.appendingPathComponent("oldham.yaml").path
+        let seed = try #require(SeedTexts.directory).appendingPathComponent("000_36ed91dd46ade3d5.txt").path
         let good = try cli.run("policy", "check", "--source", seed, oldham)
         #expect(good.status == 0, "stderr: \(good.stderr)")
         #expect(good.stdout == "\(oldham): ok (oldham, 4 stages; every quote is word for word in the source)\n")

@@ -2,12 +2,13 @@ import ConcordCore
 import ConcordMail
 import ConcordNotifications
 import ConcordStore
+import DatabaseTestSupport
 import Foundation
 import MailTestSupport
 import Testing
 
-/// An Oldham partnership on a fresh SQLite file, a frozen clock, and the mail pipeline pointed
-/// at a real SMTP server.
+/// An Oldham partnership on a fresh database (SQLite unless told), a frozen clock, and the mail
+/// pipeline pointed at a real SMTP server.
 struct NotificationWorld {
     let database: ConcordDatabase
     let partnership: UUID
@@ -16,18 +17,21 @@ struct NotificationWorld {
     let receiver: PersonRef
     let head: PersonRef
 
-    static func with<T>(_ body: (NotificationWorld) async throws -> T) async throws -> T {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("concord-mail-\(UUID()).sqlite").path
-        let database = try await ConcordDatabase.open(.sqlite(path: path))
-        defer { try? FileManager.default.removeItem(atPath: path) }
+    static func with<T>(
+        _ backend: Backend = .sqlite, _ body: (NotificationWorld) async throws -> T
+    ) async throws -> T {
+        let (url, remove) = try await backend.create()
+        let database = try await ConcordDatabase.open(url)
         do {
             try await database.migrate()
             let world = try await make(database)
             let result = try await body(world)
             await database.shutdown()
+            try await remove()
             return result
         } catch {
             await database.shutdown()
+            try? await remove()
             throw error
         }
     }

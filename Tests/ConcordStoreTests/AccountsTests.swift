@@ -58,7 +58,8 @@ import Testing
             let accounts = Accounts(database)
             let refused: [(given: String, normalised: String)] = [
                 ("not-an-email", "not-an-email"), ("@agency.example", "@agency.example"), ("Ann@", "ann@"),
-                ("   ", ""),
+                ("   ", ""), ("ann@agency.example\r\nbcc: x@y.example", "ann@agency.example\r\nbcc: x@y.example"),
+                ("ann;x@agency.example", "ann;x@agency.example"),
             ]
             for address in refused {
                 await #expect(throws: AccountError.invalidEmail(address.normalised)) {

@@ -85,6 +85,23 @@ import Testing
         }
     }
 
+    /// Addresses go into mail headers and calendar invitations; one that could start a line of
+    /// its own is refused by the store too, whatever form it came through.
+    @Test(arguments: Backend.allCases) func aPersonsAddressMustBeAPlainAddress(_ backend: Backend) async throws {
+        try await TestDatabase.with(backend) { database in
+            let fixture = try await Fixture.make(database)
+            let directory = Directory(database)
+            let before = try await directory.people().count
+            for address in ["ann@agency.example\r\nATTENDEE:mailto:x@y.example", "ann@agency.example\n", "ann"] {
+                await #expect(throws: EmailAddressError.self) {
+                    try await directory.addPerson(
+                        name: "Ann", email: address, agency: fixture.health, level: .practitioner, lineManager: nil)
+                }
+            }
+            #expect(try await directory.people().count == before)
+        }
+    }
+
     @Test(arguments: Backend.allCases) func closureDaysAreAddedOnceAndRemoved(_ backend: Backend) async throws {
         try await TestDatabase.with(backend) { database in
             let fixture = try await Fixture.make(database, closureDays: [Self.day("2026-12-29")])

@@ -152,4 +152,40 @@ struct AdminDirectoryTests {
             #expect(try await directory.person(id: worker.id)?.lineManagerID == other.id)
         }
     }
+
+    @Test("an e-mail address with a line break in it is refused on its field, and nothing is added")
+    func addressWithALineBreak() async throws {
+        try await WebHarness.with { h in
+            let browser = try await h.signedIn(AdminFixtures.admin)
+            let agency = try #require(try await Directory(h.database).agencies().first)
+            let injected = "ravi@yjs.example\r\nATTENDEE:mailto:mallory@evil.example"
+            let before = try await Directory(h.database).people().count
+            try await browser.get("/admin/people/new")
+            let person = try await browser.post(
+                "/admin/people/new",
+                ["name": "Ravi Shah", "email": injected, "agency": agency.id.uuidString, "level": "line-manager"])
+            #expect(person.status == .unprocessableEntity)
+            #expect(person.body.contains("An e-mail address cannot contain a line break or other control character"))
+            #expect(person.body.contains("href=\"#email\""))
+            #expect(person.body.contains("value=\"Ravi Shah\""), "what was typed is kept")
+            #expect(try await Directory(h.database).people().count == before)
+
+            try await browser.get("/admin/accounts/new")
+            let account = try await browser.post(
+                "/admin/accounts/new",
+                [
+                    "email": injected, "name": "Ravi Shah", "role": "administrator",
+                    "password": AdminAccountTests.newPassword, "confirm": AdminAccountTests.newPassword,
+                ])
+            #expect(account.status == .unprocessableEntity)
+            #expect(account.body.contains("An e-mail address cannot contain a line break or other control character"))
+            let semicolon = try await browser.post(
+                "/admin/people/new",
+                [
+                    "name": "Ravi Shah", "email": "ravi;x@yjs.example", "agency": agency.id.uuidString,
+                    "level": "line-manager",
+                ])
+            #expect(semicolon.body.contains("An e-mail address cannot contain ;"))
+        }
+    }
 }

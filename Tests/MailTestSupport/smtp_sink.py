@@ -23,10 +23,11 @@ except ImportError:
 
 
 class Sink:
-    def __init__(self, directory, refuse_rcpt, drop_after_data):
+    def __init__(self, directory, refuse_rcpt, drop_after_data, data_delay):
         self.directory = directory
         self.refuse_rcpt = refuse_rcpt
         self.drop_after_data = drop_after_data
+        self.data_delay = data_delay
         self.count = 0
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
@@ -36,6 +37,8 @@ class Sink:
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
+        # A slow relay, so that a test can stop the sender while a message is being handed over.
+        await asyncio.sleep(self.data_delay)
         if self.drop_after_data:
             server.transport.close()
             return "421 closing"  # never reaches the client: the transport is already closed
@@ -105,10 +108,11 @@ def main():
     parser.add_argument("--auth-mechanisms", help="space-separated mechanisms to offer, e.g. LOGIN")
     parser.add_argument("--refuse-rcpt", metavar="CODE")
     parser.add_argument("--drop-after-data", action="store_true")
+    parser.add_argument("--data-delay", type=float, default=0, metavar="SECONDS", help="wait before accepting")
     args = parser.parse_args()
 
     os.makedirs(args.dir, exist_ok=True)
-    handler = Sink(args.dir, args.refuse_rcpt, args.drop_after_data)
+    handler = Sink(args.dir, args.refuse_rcpt, args.drop_after_data, args.data_delay)
     options = {}
     if args.tls:
         options["tls_context"] = tls_context(*args.tls)

@@ -1,3 +1,4 @@
+import ConcordCore
 import ConcordMail
 import Foundation
 
@@ -94,6 +95,9 @@ struct MailConfiguration: Sendable {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if let open = trimmed.lastIndex(of: "<"), trimmed.hasSuffix(">") {
             let name = trimmed[..<open].trimmingCharacters(in: .whitespaces)
+            guard !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+                return nil
+            }
             let email = String(trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)])
             return isAddress(email) ? MailAddress(name: name.isEmpty ? nil : name, email: email) : nil
         }
@@ -101,8 +105,6 @@ struct MailConfiguration: Sendable {
     }
 
     private static func isAddress(_ text: String) -> Bool {
-        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        return parts.count == 2 && !parts[0].isEmpty && !parts[1].isEmpty
-            && !text.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" })
+        EmailAddress.problem(text, allowingBareHost: true) == nil
     }
 }

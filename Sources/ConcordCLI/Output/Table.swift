@@ -9,8 +9,9 @@ struct Table {
         self.headers = headers
     }
 
+    /// A cell stays on its line: a line break in stored text is shown as `\u{A}`.
     mutating func add(_ cells: String...) {
-        rows.append(cells)
+        rows.append(cells.map { TerminalText.visible($0, newlines: false) })
     }
 
     func render() -> String {

@@ -109,23 +109,28 @@ private struct DisputeView: Encodable {
         }
     }
 
+    /// Names and titles keep to their line; only the disagreement and the outcome wanted are
+    /// written in several.
     var text: String {
         var lines = [
             "\(reference) · \(partnership) · \(policy) (policy version \(policyVersion))",
             "Status: \(status) · Category: \(category) · Current stage: \(stages.last?.title ?? "—") · \(deadline)",
             "Raised \(raisedOn) by \(raisedBy)" + (overallDue.map { "; whole process due \($0)" } ?? ""),
-        ]
+        ].map { TerminalText.visible($0, newlines: false) }
         if let disagreement, let outcomeWanted {
             lines += ["Disagreement: \(disagreement)", "Outcome wanted: \(outcomeWanted)"]
         }
-        if let children { lines.append("Children: " + children.joined(separator: "; ")) }
+        if let children {
+            lines.append(TerminalText.visible("Children: " + children.joined(separator: "; "), newlines: false))
+        }
         var stageTable = Table("Stage", "Started", "Due")
         for stage in stages { stageTable.add("\(stage.title) [\(stage.stage)]", stage.startedOn, stage.due ?? "—") }
         var eventTable = Table("#", "Step", "Recorded (UTC)", "By", "Event")
         for event in events {
             eventTable.add(String(event.sequence), String(event.version), event.recordedAt, event.actor, event.type)
         }
-        lines += ["", stageTable.render(), "", "People: " + people.joined(separator: "; "), "", eventTable.render()]
+        let people = TerminalText.visible("People: " + people.joined(separator: "; "), newlines: false)
+        lines += ["", stageTable.render(), "", people, "", eventTable.render()]
         return lines.joined(separator: "\n")
     }
 }

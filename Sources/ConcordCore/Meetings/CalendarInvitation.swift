@@ -20,7 +20,7 @@ public enum CalendarInvitation {
         lines.append(organiser == nil ? "METHOD:PUBLISH" : "METHOD:REQUEST")
         lines += [
             "BEGIN:VEVENT",
-            "UID:\(meeting.meetingID)-\(reference)@concord",
+            "UID:" + text("\(meeting.meetingID)-\(reference)@concord"),
             "SEQUENCE:\(meeting.sequence)",
             "DTSTAMP:\(utc(stamp))",
             "DTSTART:\(utc(start))",
@@ -82,8 +82,13 @@ public enum CalendarInvitation {
         return lines.joined(separator: "\r\n")
     }
 
+    /// A calendar address is a URI, which TEXT escaping does not cover: an address that is not
+    /// a plain one (a line break in it would start a property of its own) is not written, and
+    /// the person is named by their directory id instead.
     private static func address(of person: PersonRef, _ addresses: [String: String]) -> String? {
-        if let email = addresses[person.id], !email.isEmpty { return "mailto:\(email)" }
+        if let email = addresses[person.id], !email.isEmpty, EmailAddress.problem(email) == nil {
+            return "mailto:\(email)"
+        }
         return UUID(uuidString: person.id).map { "urn:uuid:\($0.uuidString.lowercased())" }
     }
 

@@ -58,8 +58,7 @@ public struct NoticePlanner: Sendable {
                 at: entry.stage, of: state,
                 Notice(
                     kind: .stageStarted, audience: audience.stageEntered(joining: state.escalations.last?.people ?? []),
-                    subject: text.confirmationSubject(
-                        stage: entry.stage, otherwise: "escalated to \(text.stageTitle(entry.stage))"),
+                    subject: text.stageSubject(entry.stage, otherwise: "escalated to \(text.stageTitle(entry.stage))"),
                     content: text.stageContent(entry, escalation: state.escalations.last), key: key))
         case .significantHarmReported(let report):
             guard !report.notify.isEmpty else { return [] }

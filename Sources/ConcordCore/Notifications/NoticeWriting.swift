@@ -10,19 +10,20 @@ struct NoticeWriting {
     }
 
     /// The protocol's own subject line when it fixes one for the stage ("including in the
-    /// Subject ‘Stage 1 discussion following the partnership resolution policy’").
-    func confirmationSubject(stage: String, otherwise phrase: String) -> String {
+    /// Subject ‘Stage 1 discussion following the partnership resolution policy’"), else
+    /// `phrase`, which names the stage itself.
+    func stageSubject(_ stage: String, otherwise phrase: String) -> String {
         if let fixed = policy.stage(stage)?.confirmationSubject { return "\(fixed) – \(reference)" }
-        return subject("\(phrase) at \(stageTitle(stage))")
+        return subject(phrase)
     }
 
     /// A confirmation of one thing recorded at a stage. The protocol's subject is kept whole and
     /// what is confirmed follows it, so that a stage's several confirmations can be told apart.
     func confirmationSubject(stage: String, saying phrase: String) -> String {
         guard policy.stage(stage)?.confirmationSubject != nil else {
-            return confirmationSubject(stage: stage, otherwise: phrase)
+            return subject("\(phrase) at \(stageTitle(stage))")
         }
-        return "\(confirmationSubject(stage: stage, otherwise: phrase)): \(phrase)"
+        return "\(stageSubject(stage, otherwise: phrase)): \(phrase)"
     }
 
     func stageTitle(_ id: String) -> String { policy.stage(id)?.title ?? id }

@@ -1,3 +1,4 @@
+import ConcordCore
 import FluentKit
 import Foundation
 
@@ -50,9 +51,7 @@ public struct Accounts: Sendable {
         partnership: UUID? = nil, at now: Date = Date()
     ) async throws -> Account {
         let email = Self.normalise(email)
-        guard email.contains("@"), !email.hasPrefix("@"), !email.hasSuffix("@") else {
-            throw AccountError.invalidEmail(email)
-        }
+        guard EmailAddress.problem(email) == nil else { throw AccountError.invalidEmail(email) }
         if role.actsAsPerson, person == nil { throw AccountError.personRequired(role) }
         if role.isPartnershipWide, partnership == nil { throw AccountError.partnershipRequired(role) }
         if try await find(email: email) != nil { throw AccountError.emailTaken(email) }

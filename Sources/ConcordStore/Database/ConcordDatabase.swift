@@ -69,8 +69,13 @@ public final class ConcordDatabase: Sendable {
         self.ownedGroup = group
     }
 
+    /// Everything that uses the database must have stopped before `shutdown()`: after it
+    /// there is no database to hand out.
     public var database: any Database {
-        databases.database(logger: logger, on: databases.eventLoopGroup.any())!
+        guard let database = databases.database(logger: logger, on: databases.eventLoopGroup.any()) else {
+            preconditionFailure("the database was used after ConcordDatabase.shutdown()")
+        }
+        return database
     }
 
     /// Applies every migration not yet applied, in order.

@@ -73,6 +73,7 @@ public struct Directory: Sendable {
         async throws -> PersonRef
     {
         guard let agencyID = UUID(uuidString: agency.id) else { throw StoreError.notFound("agency \(agency.id)") }
+        if let email, let error = EmailAddressError(email) { throw error }
         let model = PersonModel(
             name: name, email: email, agencyID: agencyID, level: level.rawValue,
             lineManagerID: lineManager.flatMap { UUID(uuidString: $0.id) }, designatedLead: designatedLead)

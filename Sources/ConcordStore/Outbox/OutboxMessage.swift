@@ -6,7 +6,8 @@ public enum OutboxStatus: String, CaseIterable, Codable, Sendable {
     /// Waiting for the recipient's daily digest.
     case held
     case pending
-    /// Claimed by a delivery worker; if the worker dies, the claim lapses and it is sent again.
+    /// Claimed by a delivery worker; if the worker dies, the claim lapses and it is sent again
+    /// (docs/operating.md says why).
     case sending
     case sent
     /// Given up on after the last retry, or refused outright; the business office can resend it.
@@ -44,6 +45,9 @@ public struct OutboxMessage: Hashable, Sendable {
     public var lastError: String?
     public var createdAt: Date
     public var sentAt: Date?
+    /// The claim as stored, which only the worker holding it knows: it renews or releases the
+    /// message only while the claim is still this one.
+    var claim: String?
 
     init(_ model: OutboxMessageModel) throws {
         id = try model.requireID()
@@ -68,5 +72,6 @@ public struct OutboxMessage: Hashable, Sendable {
         lastError = model.lastError
         createdAt = EventChain.date(model.createdAt) ?? .distantPast
         sentAt = model.sentAt.flatMap(EventChain.date)
+        claim = model.claimedUntil
     }
 }

@@ -114,8 +114,8 @@ struct AdminAccounts: RouteCollection {
         }
         if email.isEmpty {
             errors.add("email", "Enter the e-mail address they will sign in with")
-        } else if !AdminPeople.looksLikeEmail(email) {
-            errors.add("email", "Enter an e-mail address in the correct format, like name@example.org")
+        } else if let problem = EmailAddress.problem(email) {
+            errors.add("email", problem)
         } else if try await services.accounts.find(email: email) != nil {
             errors.add("email", FormErrors.sentence(AccountError.emailTaken(email).description))
         }

@@ -100,9 +100,7 @@ struct AdminPeople: RouteCollection {
         let level = RoleLevel(rawValue: sent.text("level"))
         let manager = try await directory.people().first { $0.id.uuidString == sent.text("manager") }
         if name.isEmpty { errors.add("name", "Enter the person's full name") }
-        if let email, !Self.looksLikeEmail(email) {
-            errors.add("email", "Enter an e-mail address in the correct format, like name@example.org")
-        }
+        if let email, let problem = EmailAddress.problem(email) { errors.add("email", problem) }
         if agency == nil { errors.add("agency", "Select the person's agency") }
         if level == nil { errors.add("level", "Select the person's level") }
         if !sent.text("manager").isEmpty, manager == nil {
@@ -114,10 +112,5 @@ struct AdminPeople: RouteCollection {
         try await directory.addPerson(
             name: name, email: email, agency: agency.ref, level: level, lineManager: manager?.ref)
         return request.redirect(to: .adminPeople, notice: .saved)
-    }
-
-    static func looksLikeEmail(_ text: String) -> Bool {
-        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !text.contains(" ")
     }
 }

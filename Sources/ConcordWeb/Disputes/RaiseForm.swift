@@ -34,15 +34,7 @@ struct RaiseForm {
                     + otherAgencies.map {
                         .option($0.id.uuidString, $0.name, selected: text("agency") == $0.id.uuidString)
                     }),
-            FormField(
-                .select, name: "professional", label: "Who is the professional you disagree with? (optional)",
-                hint: "If you do not know yet, leave this and add them later.",
-                options: [.option("", "Not known yet", selected: text("professional").isEmpty)]
-                    + professionals.map {
-                        .option(
-                            $0.id.uuidString, "\($0.name), \($0.agency.name)",
-                            selected: text("professional") == $0.id.uuidString)
-                    }),
+            professionalField(chosen: text("professional")),
         ]
         for slot in 1...Self.childSlots { fields += subjectFields(slot, text, sent) }
         if policy.countsFromDecision {
@@ -96,7 +88,7 @@ struct RaiseForm {
             errors.add(
                 "agency", isStrategic ? "Select who the concern is about" : "Select the agency you disagree with")
         }
-        let professional = isStrategic ? nil : professionals.first { $0.id.uuidString == sent.text("professional") }
+        let professional = isStrategic ? nil : self.professional(sent, agency: agency, errors: &errors)
         var children: [ChildRecord] = []
         var issue: String?
         if policy.scope == .strategic {

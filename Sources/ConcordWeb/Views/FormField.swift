@@ -15,6 +15,12 @@ struct FormField: Encodable {
         var id: String = ""
     }
 
+    /// A select's options under a heading (`<optgroup>`), after its ungrouped ones.
+    struct OptionGroup: Encodable {
+        var label: String
+        var options: [Option]
+    }
+
     var kind: Kind
     var name: String
     var id: String
@@ -23,6 +29,7 @@ struct FormField: Encodable {
     var error: String?
     var value: String = ""
     var options: [Option] = []
+    var groups: [OptionGroup] = []
     var day = ""
     var month = ""
     var year = ""

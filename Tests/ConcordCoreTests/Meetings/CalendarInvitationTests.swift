@@ -104,6 +104,38 @@ import Testing
         #expect(value("ATTENDEE", in: ics(meeting())) == nil)
     }
 
+    /// Every content line, unfolded, is one of the properties the writer means to write: no
+    /// value, however it was typed, starts a line of its own.
+    @Test func noValueCanStartAPropertyOfItsOwn() {
+        let injection = "tina@police.example\r\nATTENDEE;CN=Mallory:mailto:mallory@evil.example\r\nX-INJECTED:1"
+        let hostile = PersonRef(
+            id: "5B1F2A9E-0E0B-4B7A-8C55-3B1F2A9E4D10", name: "Tina\r\nX-NAME:1", agency: Parties.police,
+            level: .lineManager)
+        let text = ics(
+            meeting(location: "Room 1\r\nX-LOCATION:1;\\, done", invited: [hostile]),
+            addresses: [hostile.id: injection, Self.organiserID: "sam@council.example\nX-ORG:1"])
+        let names = lines(text).map { String($0.prefix { $0 != ":" && $0 != ";" }) }
+        #expect(
+            Set(names) == [
+                "BEGIN", "VERSION", "PRODID", "CALSCALE", "METHOD", "UID", "SEQUENCE", "DTSTAMP", "DTSTART", "DTEND",
+                "SUMMARY", "LOCATION", "DESCRIPTION", "STATUS", "ORGANIZER", "ATTENDEE", "END",
+            ], "\(names)")
+        #expect(names.filter { $0 == "ATTENDEE" }.count == 1)
+        #expect(!text.contains("mallory") && !text.contains("X-INJECTED") && !text.contains("X-ORG"))
+        #expect(
+            value("ATTENDEE", in: text)
+                == "ATTENDEE;CN=\"TinaX-NAME:1\";ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:urn:uuid:5b1f2a9e-0e0b-4b7a-8c55-3b1f2a9e4d10"
+        )
+        #expect(value("ORGANIZER", in: text)?.hasSuffix(":urn:uuid:0e0b7c0a-9d8e-4b7a-8c55-3b1f2a9e4d10") == true)
+        #expect(value("LOCATION", in: text) == "LOCATION:Room 1\\nX-LOCATION:1\\;\\\\\\, done")
+    }
+
+    @Test func theUIDIsEscapedText() {
+        var odd = meeting()
+        odd.meetingID = "M1;x,y"
+        #expect(value("UID", in: ics(odd)) == "UID:M1\\;x\\,y-OLD-2026-0007@concord")
+    }
+
     @Test func withoutAnOrganiserToReplyToItIsOnlyPublished() {
         var unaddressed = meeting()
         unaddressed.organiser = Parties.socialWorker

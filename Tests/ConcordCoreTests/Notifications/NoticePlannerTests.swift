@@ -49,6 +49,27 @@ import Testing
         #expect(notice.content.details.first?.lines == ["Talked"])
     }
 
+    /// A policy without a fixed subject names the stage entered once:
+    /// "FSF-2026-0012: Escalated to Stage 2 – Direct Manager to Manager Discussion".
+    @Test func anEscalationSubjectNamesTheStageOnce() throws {
+        var dispute = try DisputeHarness("five-stage-flowchart", on: ukDate("2026-12-21"))
+        try dispute.run(
+            .agreePlan([PlannedAction(id: "a1", action: "Meet", owner: Parties.officer, due: ukDate("2026-12-22"))]))
+        try dispute.run(.completeAction(id: "a1", note: nil))
+        let events = try dispute.run(
+            .escalate(
+                reason: "Stuck", evidence: "Met twice", people: [Parties.councilManager, Parties.policeManager]),
+            on: ukDate("2026-12-23"))
+        let planner = NoticePlanner(policy: dispute.engine.policy, disputeID: "d1")
+        let notices = planner.notices(
+            for: events, firstVersion: dispute.state.version - events.count + 1, state: dispute.state,
+            actor: Parties.socialWorker)
+        let started = try #require(notices.first { $0.kind == .stageStarted })
+        let title = "Stage 2 – Direct Manager to Manager Discussion"
+        #expect(started.subject == "\(dispute.state.reference): Escalated to \(title)")
+        #expect(started.subject.components(separatedBy: "Stage 2").count == 2, "\(started.subject)")
+    }
+
     @Test func aLetterWithoutChildDetailsLeavesOutWhatWasWrittenAboutTheChild() {
         let notice = Notice(
             kind: .confirmation, audience: .everyoneInvolved, subject: "REF: subject",

@@ -1,10 +1,11 @@
 import Foundation
+import SeedTexts
 import Testing
 
 @testable import ConcordCore
 
 /// The five built-in policies, checked against the protocols they were written from (the seed
-/// texts in `../shared/seeds` beside the package): every quote is the seed's own words, and
+/// texts: see `SeedTexts` for where they are found): every quote is the seed's own words, and
 /// every stage, timescale, record, rule and route is the one the seed sets.
 @Suite struct BuiltInPolicyTests {
     @Test(arguments: PolicyLibrary.builtInIDs)
@@ -19,7 +20,9 @@ import Testing
         }
     }
 
-    @Test(arguments: PolicyLibrary.builtInIDs)
+    @Test(
+        .enabled(if: SeedTexts.directory != nil, Comment(rawValue: SeedTexts.absence)),
+        arguments: PolicyLibrary.builtInIDs)
     func everyQuoteIsVerbatimFromItsSeed(id: String) throws {
         let policy = try #require(PolicyLibrary.builtIn(id))
         let source = try #require(policy.source, "\(id) names no seed file in source")
@@ -36,6 +39,22 @@ import Testing
                 seeds[file]?.contains(Self.collapse(quotation.text)) == true,
                 "\(id) \(quotation.place) is not word for word in \(file): \(quotation.text)")
         }
+    }
+
+    /// CI and a clone on its own read the copies in Tests/Fixtures/seeds; they must be the
+    /// project's seeds exactly, or the quotes would be checked against something else.
+    @Test(
+        .enabled(
+            if: SeedTexts.isDirectory(SeedTexts.shared),
+            "no seeds beside the repository (../shared/seeds) to compare the copies in Tests/Fixtures/seeds with"),
+        arguments: PolicyLibrary.builtInIDs)
+    func theFixtureCopyOfEachSeedIsTheSeedExactly(id: String) throws {
+        let file = try #require(PolicyLibrary.builtIn(id)?.source)
+        let copy = SeedTexts.fixtures.appendingPathComponent(file)
+        let original = SeedTexts.shared.appendingPathComponent(file)
+        #expect(
+            try Data(contentsOf: copy) == Data(contentsOf: original),
+            "\(copy.path) differs from \(original.path): copy it again")
     }
 
     @Test(arguments: PolicyLibrary.builtInIDs)
@@ -234,26 +253,8 @@ import Testing
         return found
     }
 
-    /// A seed protocol's text with its whitespace collapsed. The seeds live in `shared/seeds`
-    /// beside the package root; without them the built-ins cannot be checked, so this fails.
+    /// A seed protocol's text with its whitespace collapsed.
     static func seed(_ file: String) throws -> String {
-        collapse(try seedText(file))
-    }
-
-    /// A seed protocol's text as written.
-    static func seedText(_ file: String) throws -> String {
-        var root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while !FileManager.default.fileExists(atPath: root.appendingPathComponent("Package.swift").path) {
-            let parent = root.deletingLastPathComponent()
-            try #require(parent.path != root.path, "no Package.swift above \(#filePath)")
-            root = parent
-        }
-        let directory = root.appendingPathComponent("../shared/seeds").standardizedFileURL
-        try #require(
-            FileManager.default.fileExists(atPath: directory.path),
-            "seed protocols not found at \(directory.path); the built-in policies are checked against them")
-        let url = directory.appendingPathComponent(file)
-        try #require(FileManager.default.fileExists(atPath: url.path), "seed \(file) not found in \(directory.path)")
-        return try String(contentsOf: url, encoding: .utf8)
+        collapse(try SeedTexts.text(file))
     }
 }
