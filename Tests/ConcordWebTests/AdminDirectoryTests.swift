@@ -165,7 +165,8 @@ struct AdminDirectoryTests {
                 "/admin/people/new",
                 ["name": "Ravi Shah", "email": injected, "agency": agency.id.uuidString, "level": "line-manager"])
             #expect(person.status == .unprocessableEntity)
-            #expect(person.body.contains("An e-mail address cannot contain a line break or other control character"))
+            // Every form refuses a line break in a one-line answer before the address itself is read.
+            #expect(person.body.contains("Remove the line break: this answer must be on one line"))
             #expect(person.body.contains("href=\"#email\""))
             #expect(person.body.contains("value=\"Ravi Shah\""), "what was typed is kept")
             #expect(try await Directory(h.database).people().count == before)
@@ -178,7 +179,7 @@ struct AdminDirectoryTests {
                     "password": AdminAccountTests.newPassword, "confirm": AdminAccountTests.newPassword,
                 ])
             #expect(account.status == .unprocessableEntity)
-            #expect(account.body.contains("An e-mail address cannot contain a line break or other control character"))
+            #expect(account.body.contains("Remove the line break: this answer must be on one line"))
             let semicolon = try await browser.post(
                 "/admin/people/new",
                 [
