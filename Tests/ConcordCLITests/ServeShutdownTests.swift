@@ -58,30 +58,17 @@ import Testing
     static func queueMail(_ url: DatabaseURL) async throws -> Int {
         let database = try await ConcordDatabase.open(url)
         do {
-            try await database.migrate()
-            let directory = Directory(database)
-            let partnership = try await directory.addPartnership(
-                slug: "flowchart", name: "Flowchart Partnership", region: .englandAndWales)
-            try await directory.installPolicy(
-                try #require(PolicyLibrary.text(of: "five-stage-flowchart")), file: "flowchart.yaml",
-                partnership: partnership)
-            let school = try await directory.addAgency(name: "School", type: .education, partnerships: [partnership])
-            let police = try await directory.addAgency(name: "Police", type: .police, partnerships: [partnership])
-            let teacher = try await directory.addPerson(
-                name: "Tess Teacher", email: "tess@school.example", agency: school, level: .practitioner,
-                lineManager: nil)
-            let officer = try await directory.addPerson(
-                name: "Owen Officer", email: "owen@police.example", agency: police, level: .practitioner,
-                lineManager: nil)
+            let people = try await FlowchartDirectory.make(
+                database, teacherEmail: "tess@school.example", officerEmail: "owen@police.example")
             for number in 1...40 {
                 _ = try await DisputeStore(database).raise(
                     RaiseDispute(
-                        raisedBy: teacher, otherAgencies: [police], professionals: [officer],
+                        raisedBy: people.teacher, otherAgencies: [people.police], professionals: [people.officer],
                         children: [ChildRecord(name: "Child \(number)", dateOfBirth: LocalDate(iso: "2015-03-03"))],
                         category: .referral, disagreement: "Referral not accepted", outcomeWanted: "Accepted",
-                        significantHarm: false), partnership: partnership, at: Date())
+                        significantHarm: false), partnership: people.partnership, at: Date())
             }
-            let counts = try await Outbox(database).counts(partnership: partnership)
+            let counts = try await Outbox(database).counts(partnership: people.partnership)
             await database.shutdown()
             return counts[.pending] ?? 0
         } catch {

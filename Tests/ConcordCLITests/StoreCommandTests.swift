@@ -22,19 +22,10 @@ import Testing
     }
 
     private static func fill(_ database: ConcordDatabase) async throws {
-        try await database.migrate()
-        let directory = Directory(database)
-        let partnership = try await directory.addPartnership(
-            slug: "flowchart", name: "Flowchart Partnership", region: .englandAndWales)
-        try await directory.installPolicy(
-            try #require(PolicyLibrary.text(of: "five-stage-flowchart")), file: "flowchart.yaml",
-            partnership: partnership)
-        let school = try await directory.addAgency(name: "School", type: .education, partnerships: [partnership])
-        let police = try await directory.addAgency(name: "Police", type: .police, partnerships: [partnership])
-        let teacher = try await directory.addPerson(
-            name: "Tess Teacher", email: nil, agency: school, level: .practitioner, lineManager: nil)
-        let officer = try await directory.addPerson(
-            name: "Owen Officer", email: nil, agency: police, level: .practitioner, lineManager: nil)
+        let people = try await FlowchartDirectory.make(database)
+        let (teacher, officer, police, partnership) = (
+            people.teacher, people.officer, people.police, people.partnership
+        )
         let store = DisputeStore(database)
         let raisedAt = LondonTime.startOfDay(LocalDate(iso: "2026-12-21")!).addingTimeInterval(10 * 3600)
         var first: DisputeStore.Loaded?

@@ -16,25 +16,13 @@ import Testing
         let path = cli.dataDirectory.appendingPathComponent("concord.sqlite").path
         let database = try await ConcordDatabase.open(.sqlite(path: path))
         do {
-            try await database.migrate()
-            let directory = Directory(database)
-            let partnership = try await directory.addPartnership(
-                slug: "flowchart", name: "Flowchart Partnership", region: .englandAndWales)
-            try await directory.installPolicy(
-                try #require(PolicyLibrary.text(of: "five-stage-flowchart")), file: "flowchart.yaml",
-                partnership: partnership)
-            let school = try await directory.addAgency(name: "School", type: .education, partnerships: [partnership])
-            let police = try await directory.addAgency(name: "Police", type: .police, partnerships: [partnership])
-            let teacher = try await directory.addPerson(
-                name: "Tess\nStatus: resolved", email: nil, agency: school, level: .practitioner, lineManager: nil)
-            let officer = try await directory.addPerson(
-                name: "Owen Officer", email: nil, agency: police, level: .practitioner, lineManager: nil)
+            let people = try await FlowchartDirectory.make(database, teacher: "Tess\nStatus: resolved")
             _ = try await DisputeStore(database).raise(
                 RaiseDispute(
-                    raisedBy: teacher, otherAgencies: [police], professionals: [officer],
+                    raisedBy: people.teacher, otherAgencies: [people.police], professionals: [people.officer],
                     children: [ChildRecord(name: "Child\u{1B}[1A One", dateOfBirth: LocalDate(iso: "2015-03-03"))],
                     category: .referral, disagreement: Self.hostile, outcomeWanted: "Accepted\u{7F}",
-                    significantHarm: false), partnership: partnership,
+                    significantHarm: false), partnership: people.partnership,
                 at: LondonTime.startOfDay(LocalDate(iso: "2026-12-21")!).addingTimeInterval(10 * 3600))
         } catch {
             await database.shutdown()

@@ -64,7 +64,7 @@ public enum DisputeAccess {
     public static func visible(_ database: ConcordDatabase, account: Account) async throws -> [DisputeSummary] {
         guard let visible = DisputeList.visibility(account) else { return [] }
         let select: SQLQueryString = """
-            SELECT \(unsafeRaw: DisputeQueries.columns.map { "d.\($0)" }.joined(separator: ", ")) FROM disputes d \
+            SELECT \(DisputeQueries.qualifiedColumns) FROM disputes d \
             WHERE \(visible) ORDER BY d.last_event_at DESC, d.reference DESC
             """
         return try await (database.database as! any SQLDatabase).raw(select).all().map(DisputeQueries.summary)

@@ -51,16 +51,4 @@ struct PeopleGraph {
         }
         return result
     }
-
-    /// `person` and everyone below them.
-    func team(of person: String) -> Set<String> {
-        var reports: [String: [String]] = [:]
-        for (member, boss) in manager { reports[boss, default: []].append(member) }
-        var team: Set<String> = [person]
-        var queue = [person]
-        while let next = queue.popLast() {
-            for member in reports[next] ?? [] where team.insert(member).inserted { queue.append(member) }
-        }
-        return team
-    }
 }

@@ -15,7 +15,7 @@ public enum DisputeList {
             clauses.append(keyset(cursor, query.sort, forwards: !backwards))
         }
         let select: SQLQueryString = """
-            SELECT \(unsafeRaw: DisputeQueries.columns.map { "d.\($0)" }.joined(separator: ", ")) \
+            SELECT \(DisputeQueries.qualifiedColumns) \
             FROM disputes d WHERE \(clauses.joined(separator: " AND ")) \
             ORDER BY \(unsafeRaw: order(query.sort, forwards: !backwards)) LIMIT \(literal: query.pageSize + 1)
             """

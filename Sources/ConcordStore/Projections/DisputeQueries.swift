@@ -69,6 +69,10 @@ public enum DisputeQueries {
         try await select(database) { $0.where("reference", .equal, reference) }.first
     }
 
+    /// The list's columns of `disputes d`, for queries written in SQL.
+    static let qualifiedColumns = SQLQueryString(
+        columns.map { "d.\($0)" }.joined(separator: ", "))
+
     static let columns = [
         "id", "reference", "partnership_id", "policy_id", "status", "category", "current_stage", "stage_started_on",
         "stage_due", "acknowledgement_due", "acknowledged_on", "overall_due", "raised_on", "version", "last_event_at",
