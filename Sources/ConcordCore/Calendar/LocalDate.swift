@@ -48,9 +48,31 @@ public struct LocalDate: Hashable, Comparable, Sendable {
 
     public var isWeekend: Bool { isoWeekday >= 6 }
 
+    /// Written digit by digit: dates are formatted for every projection row and event, where
+    /// `String(format:)` was a tenth of the cost of writing a dispute.
     public var iso: String {
         let (y, m, d) = civil
-        return String(format: "%04d-%02d-%02d", y, m, d)
+        guard (0...9999).contains(y) else { return String(format: "%04d-%02d-%02d", y, m, d) }
+        var text = ""
+        text.reserveCapacity(10)
+        Self.append(y, width: 4, to: &text)
+        text.append("-")
+        Self.append(m, width: 2, to: &text)
+        text.append("-")
+        Self.append(d, width: 2, to: &text)
+        return text
+    }
+
+    /// Appends a non-negative number zero-padded to `width` digits.
+    public static func append(_ number: Int, width: Int, to text: inout String) {
+        var divisor = 1
+        for _ in 1..<width { divisor *= 10 }
+        var rest = number
+        while divisor > 0 {
+            text.unicodeScalars.append(Unicode.Scalar(UInt8(48 + rest / divisor % 10)))
+            rest %= divisor
+            divisor /= 10
+        }
     }
 
     public static func < (lhs: LocalDate, rhs: LocalDate) -> Bool {

@@ -82,7 +82,7 @@ public struct WebSessions: Sendable {
     }
 
     static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        EventChain.sha256(token)
     }
 
     static func session(_ model: WebSessionModel) throws -> WebSession {

@@ -62,7 +62,7 @@ public struct ChainVerifier {
             sequence = event.sequence
             previousHash = event.previousHash
             hash = event.hash
-            matchesContent = EventChain.hash(event.content, previous: event.previousHash) == event.hash
+            matchesContent = EventChain.matches(event.content, previous: event.previousHash, hash: event.hash)
         }
     }
 

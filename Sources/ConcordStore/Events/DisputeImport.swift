@@ -48,52 +48,70 @@ extension DisputeStore {
         let engine = DisputeEngine(policy: policy, policyVersion: version, calendar: calendar)
         try await database.database.transaction { tx in
             var head = try await ChainHead.lock(tx)
+            // References are counted in order under the chain lock. The engine's decisions and
+            // their canonical JSON, nearly all of the cost, depend on nothing but the dispute,
+            // so they run on every core; only the hashing into the chain is in order again.
             var counts: [String: Int] = [:]
+            var references: [String] = []
+            for dispute in disputes {
+                guard let raised = dispute.steps.first else { throw StoreError.notFound("the raise of an imported dispute") }
+                let day = LondonTime.date(of: EventChain.storedTime(raised.time))
+                references.append(try await reference(policy: policy, on: day, &counts, tx))
+            }
+            let decided = try await Array(zip(disputes, references)).concurrentMap { dispute, reference in
+                try Self.decide(dispute, reference: reference, engine: engine, partnership: partnership)
+            }
             var events: [DisputeEventModel] = []
             var states: [(UUID, DisputeState)] = []
-            for dispute in disputes {
-                let (chained, state) = try await history(
-                    dispute, engine: engine, policy: policy, partnership: partnership, head: &head,
-                    counts: &counts, tx)
-                events += chained.map(DisputeEventModel.init)
-                states.append((dispute.id, state))
+            for (id, contents, state) in decided {
+                for content in contents {
+                    head.sequence += 1
+                    let hash = EventChain.hash(content, previous: head.hash)
+                    events.append(
+                        DisputeEventModel(
+                            ChainedEvent(sequence: head.sequence, content: content, previousHash: head.hash, hash: hash)))
+                    head.hash = hash
+                }
+                states.append((id, state))
             }
-            // Within SQLite's limit on bound values per statement.
-            for chunk in events.chunked(1_000) { try await chunk.create(on: tx) }
+            try await BulkInsert.insert(events, on: tx)
             try await ProjectionRebuilder.write(states, tx)
             try await head.save(tx)
         }
     }
 
-    private func history(
-        _ dispute: ImportedDispute, engine: DisputeEngine, policy: Policy, partnership: UUID, head: inout ChainHead,
-        counts: inout [String: Int], _ tx: any Database
-    ) async throws -> ([ChainedEvent], DisputeState) {
-        var chained: [ChainedEvent] = []
+    /// The dispute's events as the engine decides them, ready to be chained, and its state after them.
+    private static func decide(
+        _ dispute: ImportedDispute, reference: String, engine: DisputeEngine, partnership: UUID
+    ) throws -> (UUID, [EventContent], DisputeState) {
+        var contents: [EventContent] = []
         var state: DisputeState?
         for step in dispute.steps {
             let now = EventChain.storedTime(step.time)
-            var raise: RaiseDispute?
-            if case .raise(var command) = step.action {
-                command.partnershipID = partnership.uuidString
-                command.reference = try await reference(policy: policy, on: LondonTime.date(of: now), &counts, tx)
-                raise = command
-            } else if state == nil {
-                throw StoreError.notFound("the raise of an imported dispute")
-            }
+            // A raise first, and only first.
+            let raises = if case .raise = step.action { true } else { false }
+            guard raises == (state == nil) else { throw StoreError.notFound("the raise of an imported dispute") }
             let events: [DisputeEvent]
             do throws(DisputeError) {
-                switch (step.action, raise, state) {
-                case (.command(let command), _, let current?): events = try engine.decide(command, on: current, at: now)
-                case (_, let command?, _): events = try engine.raise(command, at: now)
+                switch (step.action, state) {
+                case (.raise(var command), nil):
+                    command.partnershipID = partnership.uuidString
+                    command.reference = reference
+                    events = try engine.raise(command, at: now)
+                case (.command(let command), let current?): events = try engine.decide(command, on: current, at: now)
                 default: events = []
                 }
             } catch {
                 throw StoreError.refused(error)
             }
-            let appended = try chain(
-                events, to: dispute.id, after: state?.version ?? 0, actor: step.actor, at: now, &head)
-            chained += appended
+            let recordedAt = EventChain.timestamp(now)
+            for event in events {
+                contents.append(
+                    EventContent(
+                        disputeID: dispute.id, disputeVersion: contents.count + 1, type: event.type,
+                        actorID: step.actor.id, actorName: step.actor.name, recordedAt: recordedAt,
+                        payload: try EventChain.payload(event)))
+            }
             if state == nil {
                 state = DisputeState.replay(events.map { ($0, now) })
             } else {
@@ -101,7 +119,7 @@ extension DisputeStore {
             }
         }
         guard let state else { throw StoreError.notFound("the raise of an imported dispute") }
-        return (chained, state)
+        return (dispute.id, contents, state)
     }
 
     /// As `nextReference`, counting each year's references once per batch.

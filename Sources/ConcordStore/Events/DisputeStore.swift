@@ -161,8 +161,7 @@ public struct DisputeStore: Sendable {
     }
 
     func load(_ id: UUID, on db: any Database) async throws -> Loaded {
-        let rows = try await DisputeEventModel.query(on: db).filter(\.$disputeID == id).sort(\.$disputeVersion).all()
-        let events = rows.map(\.chained)
+        let events = try await EventRows.all(.disputes(from: id, through: id), db)
         let replayed = try events.map { try $0.decoded() }
         guard let state = DisputeState.replay(replayed) else { throw StoreError.notFound("dispute \(id)") }
         guard let partnership = UUID(uuidString: state.raised.partnershipID),
@@ -206,7 +205,7 @@ public struct DisputeStore: Sendable {
     ) async throws -> [ChainedEvent] {
         var head = head
         let chained = try chain(events, to: id, after: version, actor: actor, at: now, &head)
-        try await chained.map(DisputeEventModel.init).create(on: tx)
+        try await BulkInsert.insert(chained.map(DisputeEventModel.init), on: tx)
         try await head.save(tx)
         return chained
     }

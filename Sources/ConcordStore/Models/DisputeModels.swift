@@ -64,16 +64,20 @@ final class DisputeActionModel: Model, @unchecked Sendable {
 
     init() {}
 
+    /// Sorted keys, so a rebuild writes the same text.
+    private static let ownerEncoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return encoder
+    }()
+
     init(disputeID: UUID, _ watched: WatchedAction) {
         self.disputeID = disputeID
         self.actionID = watched.id
         self.kind = watched.kind.rawValue
         self.action = watched.action
         self.ownerID = watched.owner.id
-        // Sorted keys, so a rebuild writes the same text.
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        self.owner = String(decoding: (try? encoder.encode(watched.owner)) ?? Data(), as: UTF8.self)
+        self.owner = String(decoding: (try? Self.ownerEncoder.encode(watched.owner)) ?? Data(), as: UTF8.self)
         self.dueOn = watched.due.iso
         self.indicative = watched.indicative
     }

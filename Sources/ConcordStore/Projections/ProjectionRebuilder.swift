@@ -1,6 +1,7 @@
 import ConcordCore
 import FluentKit
 import Foundation
+import SQLKit
 
 /// Throws the projections away and derives them again from the event log, a batch of
 /// disputes at a time so memory stays bounded however long the log is.
@@ -14,23 +15,34 @@ public enum ProjectionRebuilder {
         try await database.database.transaction { tx in
             // Writers wait for the rebuild rather than update rows it is about to replace.
             _ = try await ChainHead.lock(tx)
+            let indexes = try await ProjectionIndexes.setAside(tx)
+            if database.kind == .sqlite {
+                // Room for the rewritten tables in memory (SQLite's default is 2 MB), so pages are
+                // written once, at commit, rather than spilled part-way through and written again.
+                try await (tx as! any SQLDatabase).raw("PRAGMA cache_size = -262144").run()
+            }
             try await DisputeActionModel.query(on: tx).delete()
             try await DisputeAgencyModel.query(on: tx).delete()
             try await DisputeSearchTermModel.query(on: tx).delete()
             try await DisputePersonModel.query(on: tx).delete()
             try await DisputeModel.query(on: tx).delete()
-            let ids = try await DisputeEventModel.query(on: tx).filter(\.$disputeVersion == 1).all(\.$disputeID)
+            let ids = try await (tx as! any SQLDatabase).select().column("dispute_id").from("dispute_events")
+                .where("dispute_version", .equal, 1).all(decodingColumn: "dispute_id", as: UUID.self)
             var result = Result(disputes: 0, events: 0)
             try await eachState(of: ids, batchSize: batchSize, tx) { states in
                 try await write(states, tx)
                 result.disputes += states.count
                 result.events += states.map(\.1.version).reduce(0, +)
             }
+            try await ProjectionIndexes.restore(indexes, tx)
+            if database.kind == .sqlite {
+                try await (tx as! any SQLDatabase).raw("PRAGMA cache_size = -2000").run()
+            }
             return result
         }
     }
 
-    /// Every projection row of the disputes, written in as few statements as SQLite allows.
+    /// Every projection row of the disputes, written in as few statements as the database allows.
     static func write(_ states: [(UUID, DisputeState)], _ db: any Database) async throws {
         var disputes: [DisputeModel] = []
         var people: [DisputePersonModel] = []
@@ -46,31 +58,56 @@ public enum ProjectionRebuilder {
             agencies += DisputeProjection.agencies(state, id: id)
             terms += DisputeProjection.searchTerms(state, id: id)
         }
-        for chunk in disputes.chunked(1_000) { try await chunk.create(on: db) }
-        for chunk in people.chunked(1_000) { try await chunk.create(on: db) }
-        for chunk in actions.chunked(1_000) { try await chunk.create(on: db) }
-        for chunk in agencies.chunked(1_000) { try await chunk.create(on: db) }
-        for chunk in terms.chunked(1_000) { try await chunk.create(on: db) }
+        try await BulkInsert.insert(disputes, on: db)
+        try await BulkInsert.insert(people, on: db)
+        try await BulkInsert.insert(actions, on: db)
+        try await BulkInsert.insert(agencies, on: db)
+        try await BulkInsert.insert(terms, on: db)
     }
 
-    /// Replays the disputes a batch at a time, handing each batch's states on.
+    /// Replays the disputes a batch at a time, handing each batch's states on. A batch is a
+    /// range of ids in the database's own order, read with one query; its events are decoded
+    /// and replayed on every core.
     static func eachState(
         of ids: [UUID], batchSize: Int = 500, _ db: any Database,
         _ body: ([(UUID, DisputeState)]) async throws -> Void
     ) async throws {
+        // Both databases order ids as their upper-case text does.
+        let ids = ids.sorted { $0.uuidString < $1.uuidString }
+        // While one batch is written, the next is decoded and replayed on the other cores.
+        var replaying: Task<[(UUID, DisputeState)], any Error>?
         for start in stride(from: 0, to: ids.count, by: batchSize) {
-            let batch = Array(ids[start..<min(start + batchSize, ids.count)])
-            let rows = try await DisputeEventModel.query(on: db).filter(\.$disputeID ~~ batch)
-                .sort(\.$disputeID).sort(\.$disputeVersion).all()
-            var states: [(UUID, DisputeState)] = []
-            for (id, events) in Dictionary(grouping: rows, by: \.disputeID) {
-                let history = try events.sorted { $0.disputeVersion < $1.disputeVersion }.map {
-                    try $0.chained.decoded()
-                }
-                if let state = DisputeState.replay(history) { states.append((id, state)) }
-            }
-            try await body(states)
+            let batch = ids[start..<min(start + batchSize, ids.count)]
+            let histories = try await histories(of: batch, db)
+            let next = Task { try await replay(histories) }
+            if let replaying { try await body(try await replaying.value) }
+            replaying = next
         }
+        if let replaying { try await body(try await replaying.value) }
+    }
+
+    /// Each dispute's events, in order, read with one query over the batch's range of ids.
+    private static func histories(of batch: ArraySlice<UUID>, _ db: any Database) async throws -> [[ChainedEvent]] {
+        let wanted = Set(batch)
+        let events = try await EventRows.all(.disputes(from: batch.first!, through: batch.last!), db)
+        var histories: [[ChainedEvent]] = []
+        for event in events where wanted.contains(event.content.disputeID) {
+            if histories.last?.last?.content.disputeID == event.content.disputeID {
+                histories[histories.count - 1].append(event)
+            } else {
+                histories.append([event])
+            }
+        }
+        return histories
+    }
+
+    private static func replay(_ histories: [[ChainedEvent]]) async throws -> [(UUID, DisputeState)] {
+        try await histories.concurrentMap { events -> (UUID, DisputeState)? in
+            guard let id = events.first?.content.disputeID,
+                let state = DisputeState.replay(try events.map { try $0.decoded() })
+            else { return nil }
+            return (id, state)
+        }.compactMap { $0 }
     }
 }
 
