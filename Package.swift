@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/leaf.git", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     ],
     targets: [
         .target(
@@ -46,6 +47,7 @@ let package = Package(
                 "ConcordNotifications",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Leaf", package: "leaf"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             resources: [.copy("Resources")]
         ),
@@ -97,14 +99,15 @@ let package = Package(
         .testTarget(
             name: "ConcordCLITests",
             dependencies: [
-                "ConcordCore", "ConcordStore", "concord", "MailTestSupport", "DatabaseTestSupport", "SeedTexts",
+                "ConcordCore", "ConcordStore", "ConcordCLI", "concord", "MailTestSupport", "DatabaseTestSupport",
+                "SeedTexts",
             ]
         ),
         .testTarget(name: "ConcordDemoTests", dependencies: ["ConcordCore", "ConcordStore", "ConcordDemo"]),
         .testTarget(
             name: "ConcordWebTests",
             dependencies: [
-                "ConcordCore", "ConcordStore", "ConcordWeb", "SeedTexts",
+                "ConcordCore", "ConcordStore", "ConcordWeb", "ConcordMail", "ConcordNotifications", "SeedTexts",
                 .product(name: "VaporTesting", package: "vapor"),
             ]
         ),

@@ -14,7 +14,8 @@ public struct MailDelivery: Sendable {
         public var failed = 0
     }
 
-    enum Outcome { case sent, retrying, failed }
+    /// What became of one message handed to the relay.
+    public enum Outcome: String, CaseIterable, Sendable { case sent, retrying, failed }
 
     let outbox: Outbox
     let transport: any MailTransport
@@ -22,6 +23,8 @@ public struct MailDelivery: Sendable {
     let clock: any WallClock
     let maxAttempts: Int
     let lease: TimeInterval
+    /// Told how long each message took, for the server's metrics.
+    var observer: (any NotificationObserver)?
 
     public init(
         outbox: Outbox, transport: any MailTransport, from: MailAddress, clock: any WallClock, maxAttempts: Int = 8,
@@ -60,7 +63,9 @@ public struct MailDelivery: Sendable {
                 return
             }
             guard let held = try await outbox.renewClaim(message, at: clock.now(), lease: lease) else { continue }
+            let started = ContinuousClock.now
             let outcome = try await Task { try await send(held) }.value
+            observer?.messageSettled(outcome, after: .now - started)
             switch outcome {
             case .sent: report.sent += 1
             case .retrying: report.retrying += 1

@@ -15,6 +15,8 @@ public struct NotificationRunner: Sendable {
     /// False when operators run `concord deadlines sweep` from cron instead.
     public var watchDeadlines: Bool
     public var deliveryInterval: Duration
+    /// Told what each sweep, message and failed round took, for the server's metrics.
+    var observer: (any NotificationObserver)?
 
     public init(
         delivery: MailDelivery, sweep: DeadlineSweep, outbox: Outbox, clock: any WallClock, hour: Int = 7,
@@ -29,6 +31,14 @@ public struct NotificationRunner: Sendable {
         self.deliveryInterval = deliveryInterval
     }
 
+    /// This runner, reporting its sweeps, messages and failed rounds to `observer`.
+    public func reporting(to observer: any NotificationObserver) -> NotificationRunner {
+        var runner = self
+        runner.observer = observer
+        runner.delivery.observer = observer
+        return runner
+    }
+
     /// Runs until cancelled. A failed round is logged by type alone (its text may quote a
     /// database row) and tried again next round.
     public func run(logger: Logger) async {
@@ -40,6 +50,7 @@ public struct NotificationRunner: Sendable {
                 try await delivery.deliverDue()
             } catch {
                 logger.error("notification round failed: \(String(reflecting: type(of: error)))")
+                observer?.roundFailed()
             }
             try? await Task.sleep(for: deliveryInterval)
         }
@@ -54,6 +65,7 @@ public struct NotificationRunner: Sendable {
     }
 
     public func sweepNow(at now: Date) async throws -> DeadlineSweep.Result {
+        let started = ContinuousClock.now
         let result = try await sweep.run(at: now)
         if result.swept > 0 {
             let today = LondonTime.date(of: now)
@@ -61,6 +73,7 @@ public struct NotificationRunner: Sendable {
                 _ = try await outbox.assembleDigests(on: today, at: now)
             }
         }
+        observer?.sweepFinished(result, after: .now - started)
         return result
     }
 }

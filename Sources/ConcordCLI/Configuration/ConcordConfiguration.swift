@@ -23,6 +23,7 @@ struct ConcordConfiguration: Sendable {
     /// `off` never does.
     var demoOnFirstRun = true
     var mail = MailConfiguration()
+    var monitoring = MonitoringConfiguration()
 
     static let defaultDataDirectory = "./concord-data"
 
@@ -43,6 +44,8 @@ struct ConcordConfiguration: Sendable {
             dataDirectory: URL(fileURLWithPath: dataDirectory, isDirectory: true), databaseURL: databaseURL)
         configuration.readWebSettings(environment, problems: &problems)
         configuration.mail = MailConfiguration.read(environment, problems: &problems)
+        configuration.monitoring = MonitoringConfiguration.read(
+            environment, mainPort: configuration.port, problems: &problems)
         guard problems.isEmpty else { throw ConfigurationError(problems: problems) }
         return configuration
     }

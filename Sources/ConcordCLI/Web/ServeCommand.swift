@@ -28,6 +28,8 @@ struct ServeCommand: AsyncParsableCommand {
             guard (1...65535).contains(port) else { throw ValidationError("--port must be from 1 to 65535") }
             configuration.port = port
         }
+        // Before any logger is made: a logger keeps the handler it was made with.
+        if configuration.monitoring.logFormat == .json { LoggingSystem.bootstrap { JSONLogHandler(label: $0) } }
         let holidays = try HolidaySource.current(configuration)
         var logger = Logger(label: "concord")
         logger.logLevel = .warning
@@ -41,11 +43,14 @@ struct ServeCommand: AsyncParsableCommand {
             let settings = WebSettings(
                 host: configuration.host, port: configuration.port,
                 secureCookies: configuration.secureCookies ?? !loopback, bcryptCost: configuration.bcryptCost,
-                sessionIdleTimeout: TimeInterval(configuration.sessionIdleMinutes * 60))
+                sessionIdleTimeout: TimeInterval(configuration.sessionIdleMinutes * 60),
+                metricsToken: configuration.monitoring.metricsToken, metricsHost: configuration.monitoring.metricsHost,
+                metricsPort: configuration.monitoring.metricsPort)
             Console.print(
                 "Concord is running at http://\(configuration.host):\(configuration.port) (\(configuration.databaseURL))"
             )
             Console.print(MailSetup.describe(configuration))
+            Console.print(configuration.monitoring.summary)
             let clock = SystemClock()
             try await ConcordWeb.run(
                 services: ConcordServices(

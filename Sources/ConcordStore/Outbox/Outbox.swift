@@ -82,9 +82,26 @@ public struct Outbox: Sendable {
 
     /// How many of the partnership's messages stand in each status.
     public func counts(partnership: UUID) async throws -> [OutboxStatus: Int] {
+        try await counts { $0.where("partnership_id", .equal, partnership) }
+    }
+
+    /// The states of a message not yet sent: held for a digest, due, being sent, or failed and
+    /// waiting for the business office to resend it.
+    public static let backlogStates: [OutboxStatus] = [.held, .pending, .sending, .failed]
+
+    /// How many messages, across every partnership, stand in each of `backlogStates`: one
+    /// grouped query that the status index answers without reading the sent messages.
+    public func backlog() async throws -> [OutboxStatus: Int] {
+        try await counts { $0.where("status", .in, Self.backlogStates.map(\.rawValue)) }
+    }
+
+    private func counts(
+        _ filter: (SQLSelectBuilder) -> SQLSelectBuilder
+    ) async throws -> [OutboxStatus: Int] {
         let sql = database.database as! any SQLDatabase
-        let rows = try await sql.select().column("status").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
-            .from(OutboxMessageModel.schema).where("partnership_id", .equal, partnership).groupBy("status").all()
+        let select = sql.select().column("status").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+            .from(OutboxMessageModel.schema)
+        let rows = try await filter(select).groupBy("status").all()
         var counts: [OutboxStatus: Int] = [:]
         for row in rows {
             if let status = OutboxStatus(rawValue: try row.decode(column: "status", as: String.self)) {

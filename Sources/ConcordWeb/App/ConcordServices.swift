@@ -14,6 +14,8 @@ public struct ConcordServices: Sendable {
     /// Delivers mail and watches deadlines while the server runs; nil in tests that drive it
     /// themselves.
     public var notifications: NotificationRunner?
+    /// What `/metrics` shows; each app has its own, so tests never see each other's requests.
+    public let metrics = ConcordMetrics()
     /// Built once per region and set of closure days, for `holidays`.
     let calendars = CalendarCache()
 

@@ -10,7 +10,8 @@ public enum ConcordWeb {
         app.concord = services
         app.http.server.configuration.hostname = services.settings.host
         app.http.server.configuration.port = services.settings.port
-        // Child details are in form bodies; Vapor logs only method and path, and at info.
+        // Child details are in form bodies and searches: no request is logged (Vapor's route
+        // logging goes with its default middleware below), only failures, by their type.
         app.logger.logLevel = app.environment == .testing ? .warning : .info
         app.routes.defaultMaxBodySize = "1mb"
         let passwords = PasswordHasher(limit: services.settings.passwordHashLimit)
@@ -30,6 +31,7 @@ public enum ConcordWeb {
         app.leaf.cache.isEnabled = app.environment.isRelease || app.environment == .testing
 
         app.middleware = .init()
+        app.middleware.use(RequestMetrics())
         app.middleware.use(SecurityHeadersMiddleware())
         app.middleware.use(ErrorPages())
         app.middleware.use(
@@ -38,6 +40,7 @@ public enum ConcordWeb {
         app.middleware.use(TextGuard())
 
         try app.register(collection: HealthController())
+        if services.settings.metricsToken != nil { try app.register(collection: MetricsController()) }
         try app.register(collection: SignInController())
         let signedIn = app.routes.grouped(RequireSignIn())
         try signedIn.register(collection: MyWorkController())

@@ -15,11 +15,18 @@ public struct WebSettings: Sendable {
     public var signInLockout: TimeInterval
     /// How many passwords are hashed at once, on threads of their own; more sign-ins wait.
     public var passwordHashLimit: Int
+    /// With it, `/metrics` is served on the main port too, and wherever it is served answers
+    /// only a request bearing this token; without it, the main port has no `/metrics`.
+    public var metricsToken: String?
+    /// A listener of its own that serves only `/metrics`; none when nil.
+    public var metricsHost: String
+    public var metricsPort: Int?
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = true, bcryptCost: Int = 12,
         sessionIdleTimeout: TimeInterval = 30 * 60, sessionAbsoluteTimeout: TimeInterval = 12 * 60 * 60,
-        signInAttemptLimit: Int = 5, signInLockout: TimeInterval = 15 * 60, passwordHashLimit: Int = 2
+        signInAttemptLimit: Int = 5, signInLockout: TimeInterval = 15 * 60, passwordHashLimit: Int = 2,
+        metricsToken: String? = nil, metricsHost: String = "127.0.0.1", metricsPort: Int? = nil
     ) {
         self.host = host
         self.port = port
@@ -30,5 +37,8 @@ public struct WebSettings: Sendable {
         self.signInAttemptLimit = signInAttemptLimit
         self.signInLockout = signInLockout
         self.passwordHashLimit = passwordHashLimit
+        self.metricsToken = metricsToken
+        self.metricsHost = metricsHost
+        self.metricsPort = metricsPort
     }
 }

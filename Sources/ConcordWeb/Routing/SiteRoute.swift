@@ -13,6 +13,7 @@ enum SiteRoute: Sendable {
     case home
     case healthz
     case readyz
+    case metrics
     case signIn
     case signOut
     case sessionExpired
@@ -87,6 +88,7 @@ enum SiteRoute: Sendable {
         case .home: []
         case .healthz: ["healthz"]
         case .readyz: ["readyz"]
+        case .metrics: ["metrics"]
         case .signIn: ["sign-in"]
         case .signOut: ["sign-out"]
         case .sessionExpired: ["session-ended"]
