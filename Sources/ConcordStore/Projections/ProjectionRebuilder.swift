@@ -17,7 +17,7 @@ public enum ProjectionRebuilder {
             _ = try await ChainHead.lock(tx)
             let indexes = try await ProjectionIndexes.setAside(tx)
             if database.kind == .sqlite {
-                // Room for the rewritten tables in memory (SQLite's default is 2 MB), so pages are
+                // Room for the rewritten tables in memory, so pages are
                 // written once, at commit, rather than spilled part-way through and written again.
                 try await (tx as! any SQLDatabase).raw("PRAGMA cache_size = -262144").run()
             }
@@ -36,7 +36,9 @@ public enum ProjectionRebuilder {
             }
             try await ProjectionIndexes.restore(indexes, tx)
             if database.kind == .sqlite {
-                try await (tx as! any SQLDatabase).raw("PRAGMA cache_size = -2000").run()
+                try await (tx as! any SQLDatabase).raw(
+                    "PRAGMA cache_size = \(unsafeRaw: String(ConcordDatabase.sqliteCacheKiB))"
+                ).run()
             }
             return result
         }
