@@ -41,7 +41,8 @@ struct ServeCommand: AsyncParsableCommand {
             let settings = WebSettings(
                 host: configuration.host, port: configuration.port,
                 secureCookies: configuration.secureCookies ?? !loopback, bcryptCost: configuration.bcryptCost,
-                sessionIdleTimeout: TimeInterval(configuration.sessionIdleMinutes * 60))
+                sessionIdleTimeout: TimeInterval(configuration.sessionIdleMinutes * 60),
+                trustedProxies: configuration.trustedProxies)
             Console.print(
                 "Concord is running at http://\(configuration.host):\(configuration.port) (\(configuration.databaseURL))"
             )

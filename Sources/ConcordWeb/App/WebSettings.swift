@@ -15,11 +15,15 @@ public struct WebSettings: Sendable {
     public var signInLockout: TimeInterval
     /// How many passwords are hashed at once, on threads of their own; more sign-ins wait.
     public var passwordHashLimit: Int
+    /// Addresses of reverse proxies whose `X-Forwarded-For` is believed: behind them, the
+    /// sign-in throttle counts each client by the address the proxy saw rather than the proxy's.
+    public var trustedProxies: Set<String>
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = true, bcryptCost: Int = 12,
         sessionIdleTimeout: TimeInterval = 30 * 60, sessionAbsoluteTimeout: TimeInterval = 12 * 60 * 60,
-        signInAttemptLimit: Int = 5, signInLockout: TimeInterval = 15 * 60, passwordHashLimit: Int = 2
+        signInAttemptLimit: Int = 5, signInLockout: TimeInterval = 15 * 60, passwordHashLimit: Int = 2,
+        trustedProxies: Set<String> = []
     ) {
         self.host = host
         self.port = port
@@ -30,5 +34,14 @@ public struct WebSettings: Sendable {
         self.signInAttemptLimit = signInAttemptLimit
         self.signInLockout = signInLockout
         self.passwordHashLimit = passwordHashLimit
+        self.trustedProxies = trustedProxies
+    }
+}
+
+extension WebSettings {
+    /// `text` in the one spelling a connection's address has, or nil when it is not an IP
+    /// address, for reading a proxy's address from the configuration.
+    public static func proxyAddress(_ text: String) -> String? {
+        ClientAddress.normalised(text)
     }
 }
