@@ -1,8 +1,9 @@
 """Two `concord serve` processes on one PostgreSQL database, behind nginx, for the whole module.
 
-PostgreSQL is the server ./scripts/test starts (CONCORD_TEST_POSTGRES_URL, a superuser URL): a
-database of this run's own is made on it, migrated and seeded once (the demo data and 50 Oldham
-volume disputes, some overdue) before either server starts. Both servers send their mail to one
+PostgreSQL is the server ./scripts/test starts (CONCORD_TEST_POSTGRES_URL, a superuser URL): an
+empty database of this run's own is made on it, and both servers start on it at once, so that
+they migrate it and seed the demo data together (in turn, once); then 50 Oldham volume disputes,
+some overdue, are added with `concord seed volume`. Both servers send their mail to one
 real SMTP server (Tests/MailTestSupport/smtp_sink.py), each with its own sender address so that
 the sink tells their messages apart. nginx (Debian's) runs as an ordinary foreground process
 from a temporary directory, round-robin over both servers, and connects to them from 127.0.0.7,
@@ -143,17 +144,14 @@ class Cluster:
         return Process(name, process, log_path)
 
 
-def seed(binary: str, env: dict, data: pathlib.Path, log_path: pathlib.Path):
+def seed_volume(binary: str, env: dict, data: pathlib.Path):
+    log_path = ARTIFACTS / "seed-volume.log"
     with open(log_path, "wb") as log:
-        for arguments in (["migrate"], ["seed", "demo"],
-                          ["seed", "volume", "--partnership", "oldham", "--disputes", "50", "--seed", "5"]):
-            log.write(f"\n$ concord {' '.join(arguments)}\n".encode())
-            log.flush()
-            done = subprocess.run([binary, *arguments], cwd=data, env=env, stdout=log, stderr=subprocess.STDOUT,
-                                  stdin=subprocess.DEVNULL, timeout=600)
-            if done.returncode != 0:
-                pytest.exit(f"concord {' '.join(arguments)} exited with {done.returncode}; see {log_path}",
-                            returncode=2)
+        done = subprocess.run([binary, "seed", "volume", "--partnership", "oldham", "--disputes", "50", "--seed", "5"],
+                              cwd=data, env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                              timeout=600)
+    if done.returncode != 0:
+        pytest.exit(f"concord seed volume exited with {done.returncode}; see {log_path}", returncode=2)
 
 
 def start_sink(directory: pathlib.Path) -> tuple[Process, int]:
@@ -275,21 +273,21 @@ def cluster(tmp_path_factory) -> Cluster:
     env = {k: v for k, v in os.environ.items() if not k.startswith("CONCORD_") and k != "DATABASE_URL"}
     env.update(
         CONCORD_DATA_DIR=str(data), DATABASE_URL=database.url, CONCORD_BCRYPT_COST="10",
-        CONCORD_SECURE_COOKIES="false", CONCORD_DEMO_DATA="off", CONCORD_TRUSTED_PROXIES=PROXY_ADDRESS,
+        CONCORD_SECURE_COOKIES="false", CONCORD_DEMO_DATA="first-run", CONCORD_TRUSTED_PROXIES=PROXY_ADDRESS,
         CONCORD_SMTP_HOST="127.0.0.1", CONCORD_SMTP_PORT=str(smtp_port), CONCORD_SMTP_SECURITY="none",
         # From midnight, so that on a working day both servers' watches sweep as soon as they start.
         CONCORD_DEADLINE_HOUR="0",
     )
     processes: list[Process] = [sink]
     try:
-        seed(binary, env, data, ARTIFACTS / "seed.log")
-        # Started together, so that both watches take the demo's queued mail and the day's sweep
-        # at the same time.
+        # Started together on the empty database: they migrate and seed it in turn, then both
+        # watches take the demo's queued mail, and on a working day the day's sweep, at once.
         a = start_server("a", binary, env, data)
         b = start_server("b", binary, env, data)
         processes += [a, b]
         wait_ready(a)
         wait_ready(b)
+        seed_volume(binary, env, data)
         nginx_root = tmp_path_factory.mktemp("nginx")
         nginx, nginx_port = start_nginx(nginx_root, a, b)
         processes.append(nginx)

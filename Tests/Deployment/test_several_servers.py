@@ -1,6 +1,7 @@
 """Several `concord serve` processes on one PostgreSQL database, behind nginx (issue 12).
 
-The tests run in this order on one pair of servers (conftest.py): nginx alternates between
+The tests run in this order on one pair of servers (conftest.py): started together on an empty
+database, they migrate and seed it once; nginx alternates between
 them; a session signed in on one works on the other; a form posted to one and again to the
 other takes effect once; concurrent raises through nginx lose nothing and double nothing; both
 servers' deadline watches send every message once; one client's failed sign-ins behind nginx
@@ -34,6 +35,16 @@ def upstreams(cluster: Cluster, count: int) -> list[str]:
 
 def port_of(base_url: str) -> str:
     return base_url.rsplit(":", 1)[1]
+
+
+def test_servers_started_together_on_an_empty_database_migrate_and_seed_it_once(cluster: Cluster):
+    seeded = [server.name for server in (cluster.a, cluster.b) if "Demo data added." in server.log_path.read_text()]
+    assert len(seeded) == 1, f"the demo data was seeded by {seeded or 'neither server'}"
+    db = cluster.database
+    assert db.count("SELECT COUNT(*) FROM partnerships") == 5
+    for server in (cluster.a, cluster.b):
+        assert server.process.poll() is None, f"{server.name} stopped:\n{server.tail()}"
+        assert Client(server.base_url).get("/readyz").body == "ready\n", "every migration applied"
 
 
 def test_nginx_sends_consecutive_requests_to_each_server_in_turn(cluster: Cluster):

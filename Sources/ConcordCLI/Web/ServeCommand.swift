@@ -34,8 +34,14 @@ struct ServeCommand: AsyncParsableCommand {
         let database = try await ConcordDatabase.open(configuration.databaseURL, logger: logger)
         do {
             try await database.migrate()
-            if configuration.demoOnFirstRun, try await !DemoData.isSeeded(database) {
-                try await SeedCommand.seed(database, holidays: holidays, cost: configuration.bcryptCost)
+            if configuration.demoOnFirstRun {
+                // Servers started together on an empty database: the first seeds, the rest find it seeded.
+                let cost = configuration.bcryptCost
+                try await database.inTurn(.seeding) {
+                    if try await !DemoData.isSeeded(database) {
+                        try await SeedCommand.seed(database, holidays: holidays, cost: cost)
+                    }
+                }
             }
             let loopback = ["127.0.0.1", "localhost", "::1"].contains(configuration.host)
             let settings = WebSettings(
