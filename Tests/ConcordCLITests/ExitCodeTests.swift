@@ -89,6 +89,17 @@ import Testing
         )
     }
 
+    @Test func aTrustedProxyMustBeAnAddress() throws {
+        let result = try CLI().run(
+            "calendar", "add", "--region", "england-and-wales", "--from", "2026-12-21", "--days", "1",
+            environment: ["CONCORD_TRUSTED_PROXIES": "127.0.0.1, proxy.example"])
+        #expect(result.status == 1)
+        #expect(
+            result.stderr
+                == "Concord's configuration is invalid:\n  - CONCORD_TRUSTED_PROXIES has \"proxy.example\", which is not an IP address; list the proxies' addresses separated by commas, such as 127.0.0.1,10.0.0.5\n"
+        )
+    }
+
     @Test func successIsZero() throws {
         let cli = try CLI()
         #expect(try cli.run("policy", "list").status == 0)

@@ -1,4 +1,5 @@
 import ConcordStore
+import ConcordWeb
 import Foundation
 
 /// Everything Concord reads from its environment, with defaults, checked all at once so that
@@ -19,6 +20,8 @@ struct ConcordConfiguration: Sendable {
     var bcryptCost = 12
     /// `CONCORD_SESSION_IDLE_MINUTES`: 5 to 480, default 30.
     var sessionIdleMinutes = 30
+    /// `CONCORD_TRUSTED_PROXIES`: the reverse proxies whose `X-Forwarded-For` names the client.
+    var trustedProxies: Set<String> = []
     /// `CONCORD_DEMO_DATA`: `first-run` (the default) seeds demo data into an empty database;
     /// `off` never does.
     var demoOnFirstRun = true
@@ -68,6 +71,16 @@ struct ConcordConfiguration: Sendable {
         case "true": secureCookies = true
         case "false": secureCookies = false
         case let other?: problems.append("CONCORD_SECURE_COOKIES is \"\(other)\"; it must be true, false or auto")
+        }
+        for entry in (environment["CONCORD_TRUSTED_PROXIES"] ?? "").split(separator: ",") {
+            let text = entry.trimmingCharacters(in: .whitespaces)
+            if let address = WebSettings.proxyAddress(text) {
+                trustedProxies.insert(address)
+            } else {
+                problems.append(
+                    "CONCORD_TRUSTED_PROXIES has \"\(text)\", which is not an IP address; list the proxies' addresses separated by commas, such as 127.0.0.1,10.0.0.5"
+                )
+            }
         }
         switch environment["CONCORD_DEMO_DATA"] {
         case nil, "first-run": demoOnFirstRun = true

@@ -36,8 +36,14 @@ struct ServeCommand: AsyncParsableCommand {
         let database = try await ConcordDatabase.open(configuration.databaseURL, logger: logger)
         do {
             try await database.migrate()
-            if configuration.demoOnFirstRun, try await !DemoData.isSeeded(database) {
-                try await SeedCommand.seed(database, holidays: holidays, cost: configuration.bcryptCost)
+            if configuration.demoOnFirstRun {
+                // Servers started together on an empty database: the first seeds, the rest find it seeded.
+                let cost = configuration.bcryptCost
+                try await database.inTurn(.seeding) {
+                    if try await !DemoData.isSeeded(database) {
+                        try await SeedCommand.seed(database, holidays: holidays, cost: cost)
+                    }
+                }
             }
             let loopback = ["127.0.0.1", "localhost", "::1"].contains(configuration.host)
             let settings = WebSettings(
@@ -45,7 +51,7 @@ struct ServeCommand: AsyncParsableCommand {
                 secureCookies: configuration.secureCookies ?? !loopback, bcryptCost: configuration.bcryptCost,
                 sessionIdleTimeout: TimeInterval(configuration.sessionIdleMinutes * 60),
                 metricsToken: configuration.monitoring.metricsToken, metricsHost: configuration.monitoring.metricsHost,
-                metricsPort: configuration.monitoring.metricsPort)
+                metricsPort: configuration.monitoring.metricsPort, trustedProxies: configuration.trustedProxies)
             Console.print(
                 "Concord is running at http://\(configuration.host):\(configuration.port) (\(configuration.databaseURL))"
             )

@@ -78,14 +78,16 @@ public final class ConcordDatabase: Sendable {
         return database
     }
 
-    /// Applies every migration not yet applied, in order.
+    /// Applies every migration not yet applied, in order, one process at a time (`inTurn`).
     public func migrate() async throws {
         let migrations = Migrations()
         migrations.add(ConcordMigrations.all)
         let migrator = Migrator(
             databases: databases, migrations: migrations, logger: logger, on: databases.eventLoopGroup.any())
-        try await migrator.setupIfNeeded().get()
-        try await migrator.prepareBatch().get()
+        try await inTurn(.migrating) {
+            try await migrator.setupIfNeeded().get()
+            try await migrator.prepareBatch().get()
+        }
     }
 
     /// Write-ahead logging, so readers never wait for the writer; every commit synced to disk,

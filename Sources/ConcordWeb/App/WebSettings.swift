@@ -21,12 +21,16 @@ public struct WebSettings: Sendable {
     /// A listener of its own that serves only `/metrics`; none when nil.
     public var metricsHost: String
     public var metricsPort: Int?
+    /// Addresses of reverse proxies whose `X-Forwarded-For` is believed: behind them, the
+    /// sign-in throttle counts each client by the address the proxy saw rather than the proxy's.
+    public var trustedProxies: Set<String>
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = true, bcryptCost: Int = 12,
         sessionIdleTimeout: TimeInterval = 30 * 60, sessionAbsoluteTimeout: TimeInterval = 12 * 60 * 60,
         signInAttemptLimit: Int = 5, signInLockout: TimeInterval = 15 * 60, passwordHashLimit: Int = 2,
-        metricsToken: String? = nil, metricsHost: String = "127.0.0.1", metricsPort: Int? = nil
+        metricsToken: String? = nil, metricsHost: String = "127.0.0.1", metricsPort: Int? = nil,
+        trustedProxies: Set<String> = []
     ) {
         self.host = host
         self.port = port
@@ -40,5 +44,14 @@ public struct WebSettings: Sendable {
         self.metricsToken = metricsToken
         self.metricsHost = metricsHost
         self.metricsPort = metricsPort
+        self.trustedProxies = trustedProxies
+    }
+}
+
+extension WebSettings {
+    /// `text` in the one spelling a connection's address has, or nil when it is not an IP
+    /// address, for reading a proxy's address from the configuration.
+    public static func proxyAddress(_ text: String) -> String? {
+        ClientAddress.normalised(text)
     }
 }

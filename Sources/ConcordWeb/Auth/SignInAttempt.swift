@@ -17,7 +17,7 @@ struct SignInAttempt {
         let byClient = SignInThrottle(
             services.database, limit: services.settings.signInAttemptLimit * 4, window: services.settings.signInLockout)
         let emailKey = "email:\(email)"
-        let clientKeys = request.remoteAddress?.ipAddress.map { ["client:\($0)"] } ?? []
+        let clientKeys = ClientAddress.of(request).map { ["client:\($0)"] } ?? []
         var allowed: [(SignInThrottle, SignInThrottle.Ticket)] = []
         var until: Date?
         for (throttle, keys) in [(byEmail, [emailKey]), (byClient, clientKeys)] where !keys.isEmpty {
