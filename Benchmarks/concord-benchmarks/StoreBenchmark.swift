@@ -47,7 +47,7 @@ struct StoreBenchmark {
         }
     }
 
-    /// Generates a log of disputes that each raise, discuss, record and escalate (6 events),
+    /// Generates a log of disputes that each are raised, discussed, recorded and resolved,
     /// hashed into the chain as the store would, then times a full rebuild.
     private func rebuild(_ world: World, events totalEvents: Int) async throws {
         let sql = world.database.database as! any SQLDatabase

@@ -52,7 +52,7 @@ struct World {
             summary: "Resolution meeting held; no agreement reached")
     }
 
-    /// A typical dispute's first six events, from the real engine.
+    /// A typical short dispute's events (raised, discussed, recorded, resolved), from the real engine.
     func templateEvents() throws -> [(type: String, payload: String)] {
         let engine = DisputeEngine(
             policy: policy, policyVersion: "bench", calendar: WorkingCalendar(region: policy.region))
@@ -64,7 +64,7 @@ struct World {
         for event in events.dropFirst() { state.apply(event, at: now) }
         let commands: [DisputeCommand] = [
             discussion, .recordStageRecords(StageRecords(outcome: "No agreement at the resolution meeting")),
-            .escalate(reason: "Resolution meeting could not agree", evidence: nil, people: [headOfService]),
+            .resolve(outcome: "Agreed at the resolution meeting", agreedBy: [manager, otherManager], followUp: nil),
         ]
         for command in commands {
             let next = try engine.decide(command, on: state, at: now)

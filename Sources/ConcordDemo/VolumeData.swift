@@ -21,7 +21,7 @@ public enum VolumeData {
     }
 
     /// Disputes written to the store a transaction at a time.
-    static let batchSize = 250
+    static let batchSize = 1_000
 
     /// Calls `progress` with the number written so far after each batch.
     public static func seed(
