@@ -103,7 +103,9 @@ let package = Package(
                 "SeedTexts",
             ]
         ),
-        .testTarget(name: "ConcordDemoTests", dependencies: ["ConcordCore", "ConcordStore", "ConcordDemo"]),
+        .testTarget(
+            name: "ConcordDemoTests", dependencies: ["ConcordCore", "ConcordStore", "ConcordDemo", "DatabaseTestSupport"]
+        ),
         .testTarget(
             name: "ConcordWebTests",
             dependencies: [

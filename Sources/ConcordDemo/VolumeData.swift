@@ -43,6 +43,13 @@ public enum VolumeData {
                 let steps = try plan.walk(people, calendar: calendar, today: today)
                 batch.append(DisputeStore.ImportedDispute(id: random.uuid(), steps: steps))
             }
+            // The same seed makes the same disputes, ids and all: say so rather than fail on a
+            // duplicate key part-way.
+            if done == 0, let first = batch.first, (try? await store.load(first.id)) != nil {
+                throw DemoDataError(
+                    description:
+                        "the disputes of --seed \(options.seed) are already in this database; choose another --seed")
+            }
             try await store.importDisputes(batch, partnership: people.partnership.id)
             done += batch.count
             progress(done)

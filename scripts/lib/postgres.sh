@@ -22,8 +22,11 @@ postgres_start() {
   echo postgres > "$POSTGRES_ROOT/pw"
   as_postgres "$bin/initdb" -D "$POSTGRES_ROOT/data" -U postgres --auth-local=trust --auth-host=scram-sha-256 \
     --pwfile="$POSTGRES_ROOT/pw" -E UTF8 --locale=C.UTF-8 --no-sync >"$POSTGRES_ROOT/initdb.log"
+  # Tests need no durability; a benchmark (POSTGRES_DURABLE=yes) measures what production pays.
+  local durability="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  [ "${POSTGRES_DURABLE:-}" = yes ] && durability=""
   as_postgres "$bin/pg_ctl" -D "$POSTGRES_ROOT/data" -l "$POSTGRES_ROOT/server.log" -w -t 30 start \
-    -o "-c listen_addresses=127.0.0.1 -p $POSTGRES_PORT -k $POSTGRES_ROOT -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400" >/dev/null
+    -o "-c listen_addresses=127.0.0.1 -p $POSTGRES_PORT -k $POSTGRES_ROOT $durability -c max_connections=400" >/dev/null
   export CONCORD_TEST_POSTGRES_URL="postgres://postgres:postgres@127.0.0.1:$POSTGRES_PORT/postgres"
   echo "PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$POSTGRES_PORT"
 }
