@@ -104,7 +104,8 @@ let package = Package(
             ]
         ),
         .testTarget(
-            name: "ConcordDemoTests", dependencies: ["ConcordCore", "ConcordStore", "ConcordDemo", "DatabaseTestSupport"]
+            name: "ConcordDemoTests",
+            dependencies: ["ConcordCore", "ConcordStore", "ConcordDemo", "DatabaseTestSupport"]
         ),
         .testTarget(
             name: "ConcordWebTests",

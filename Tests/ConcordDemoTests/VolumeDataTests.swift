@@ -85,7 +85,8 @@ import Testing
             let today = LondonTime.date(of: demoNow).iso
             let open = try await sql.raw("SELECT next_due FROM disputes WHERE status = 'open'")
                 .all(decodingColumn: "next_due", as: String.self)
-            #expect(open.contains { $0 < today } && open.contains { $0 >= today }, "some open disputes overdue, some not")
+            #expect(
+                open.contains { $0 < today } && open.contains { $0 >= today }, "some open disputes overdue, some not")
             let pairs = try await sql.raw(
                 "SELECT COUNT(DISTINCT dispute_id) AS n FROM dispute_agencies GROUP BY agency_id"
             ).all(decodingColumn: "n", as: Int.self)

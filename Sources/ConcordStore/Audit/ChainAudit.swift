@@ -97,10 +97,11 @@ final class ContentCheck: Sendable {
 
     /// Whether every event added matched its hash, once all are hashed.
     func allMatch() async -> Bool {
-        check(pending.withLock { events in
-            defer { events = [] }
-            return events
-        })
+        check(
+            pending.withLock { events in
+                defer { events = [] }
+                return events
+            })
         await withCheckedContinuation { done in running.notify(queue: .global()) { done.resume() } }
         return !mismatch.withLock { $0 }
     }

@@ -54,7 +54,9 @@ extension DisputeStore {
             var counts: [String: Int] = [:]
             var references: [String] = []
             for dispute in disputes {
-                guard let raised = dispute.steps.first else { throw StoreError.notFound("the raise of an imported dispute") }
+                guard let raised = dispute.steps.first else {
+                    throw StoreError.notFound("the raise of an imported dispute")
+                }
                 let day = LondonTime.date(of: EventChain.storedTime(raised.time))
                 references.append(try await reference(policy: policy, on: day, &counts, tx))
             }
@@ -69,7 +71,8 @@ extension DisputeStore {
                     let hash = EventChain.hash(content, previous: head.hash)
                     events.append(
                         DisputeEventModel(
-                            ChainedEvent(sequence: head.sequence, content: content, previousHash: head.hash, hash: hash)))
+                            ChainedEvent(sequence: head.sequence, content: content, previousHash: head.hash, hash: hash)
+                        ))
                     head.hash = hash
                 }
                 states.append((id, state))

@@ -76,7 +76,9 @@ enum EventRows {
     private static func event(_ row: SQLiteRow) throws -> ChainedEvent {
         var values = row.columns.makeIterator()
         func next() throws -> SQLiteData {
-            guard let column = values.next() else { throw StoreError.damagedEvent(sequence: 0, reason: "a column is missing") }
+            guard let column = values.next() else {
+                throw StoreError.damagedEvent(sequence: 0, reason: "a column is missing")
+            }
             return column.data
         }
         let sequence = Int64(try next().integer ?? 0)
