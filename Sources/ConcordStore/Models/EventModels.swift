@@ -29,15 +29,6 @@ final class DisputeEventModel: Model, @unchecked Sendable {
         self.previousHash = row.previousHash
         self.hash = row.hash
     }
-
-    var chained: ChainedEvent {
-        ChainedEvent(
-            sequence: sequence,
-            content: EventContent(
-                disputeID: disputeID, disputeVersion: disputeVersion, type: type, actorID: actorID,
-                actorName: actorName, recordedAt: recordedAt, payload: payload),
-            previousHash: previousHash, hash: hash)
-    }
 }
 
 final class EventChainHeadModel: Model, @unchecked Sendable {
