@@ -15,6 +15,8 @@ public final class ConcordDatabase: Sendable {
     public let url: DatabaseURL
     let databases: Databases
     let logger: Logger
+    /// Partnerships, agencies and people as this process last read them.
+    let directoryCache = DirectoryCache()
     private let ownedGroup: MultiThreadedEventLoopGroup?
 
     public static func open(

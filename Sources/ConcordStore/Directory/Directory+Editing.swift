@@ -42,17 +42,21 @@ extension Directory {
             model.lineManagerID = manager
             try await model.save(on: tx)
             try await LineManagement.rebuild(tx)
+            try await DirectoryVersion.bump(tx)
         }
     }
 }
 
 extension Directory {
     public func setDesignatedLead(person: UUID, _ isLead: Bool) async throws {
-        guard let model = try await PersonModel.find(person, on: database.database) else {
-            throw StoreError.notFound("person \(person)")
+        try await database.database.transaction { tx in
+            guard let model = try await PersonModel.find(person, on: tx) else {
+                throw StoreError.notFound("person \(person)")
+            }
+            model.designatedLead = isLead
+            try await model.save(on: tx)
+            try await DirectoryVersion.bump(tx)
         }
-        model.designatedLead = isLead
-        try await model.save(on: database.database)
     }
 }
 
@@ -64,26 +68,19 @@ extension Directory {
     ]
 
     public func setCapacity(_ capacity: Capacity, person: UUID, holds: Bool) async throws {
-        guard let model = try await PersonModel.find(person, on: database.database) else {
-            throw StoreError.notFound("person \(person)")
+        try await database.database.transaction { tx in
+            guard let model = try await PersonModel.find(person, on: tx) else {
+                throw StoreError.notFound("person \(person)")
+            }
+            switch capacity {
+            case .designatedSafeguardingLead: model.designatedLead = holds
+            case .independentReviewingOfficer: model.reviewingOfficer = holds
+            case .earlyHelpProfessional: model.earlyHelp = holds
+            case .designatedProfessional, .namedProfessional, .conferenceChair, .independentChair, .coordinator:
+                throw StoreError.notFound("\(capacity.rawValue) records")
+            }
+            try await model.save(on: tx)
+            try await DirectoryVersion.bump(tx)
         }
-        switch capacity {
-        case .designatedSafeguardingLead: model.designatedLead = holds
-        case .independentReviewingOfficer: model.reviewingOfficer = holds
-        case .earlyHelpProfessional: model.earlyHelp = holds
-        case .designatedProfessional, .namedProfessional, .conferenceChair, .independentChair, .coordinator:
-            throw StoreError.notFound("\(capacity.rawValue) records")
-        }
-        try await model.save(on: database.database)
-    }
-}
-
-extension PersonModel {
-    var capacities: Set<Capacity> {
-        var held: Set<Capacity> = []
-        if designatedLead { held.insert(.designatedSafeguardingLead) }
-        if reviewingOfficer { held.insert(.independentReviewingOfficer) }
-        if earlyHelp { held.insert(.earlyHelpProfessional) }
-        return held
     }
 }

@@ -38,57 +38,34 @@ extension Directory {
     }
 
     public func partnership(id: UUID) async throws -> Partnership? {
-        guard let model = try await PartnershipModel.find(id, on: database.database) else { return nil }
-        return try await partnership(model)
+        try await snapshot().partnership(id: id)
     }
 
     public func partnership(slug: String) async throws -> Partnership? {
-        guard let model = try await PartnershipModel.query(on: database.database).filter(\.$slug == slug).first()
-        else { return nil }
-        return try await partnership(model)
+        try await snapshot().partnership(slug: slug)
     }
 
+    /// By name.
     public func agencies() async throws -> [Agency] {
-        let db = database.database
-        let links = try await PartnershipAgencyModel.query(on: db).all()
-        var memberships: [UUID: [UUID]] = [:]
-        for link in links { memberships[link.agencyID, default: []].append(link.partnershipID) }
-        return try await AgencyModel.query(on: db).sort(\.$name).all().compactMap { model in
-            let id = try model.requireID()
-            guard let type = AgencyType(rawValue: model.type) else { return nil }
-            return Agency(id: id, name: model.name, type: type, partnerships: memberships[id] ?? [])
-        }
+        try await snapshot().agencies
     }
 
+    /// By name.
     public func people() async throws -> [Person] {
-        let agencies = Dictionary(uniqueKeysWithValues: try await agencies().map { ($0.id, $0.ref) })
-        return try await PersonModel.query(on: database.database).sort(\.$name).all().compactMap { model in
-            guard let agency = agencies[model.agencyID], let level = RoleLevel(rawValue: model.level) else {
-                return nil
-            }
-            return Person(
-                id: try model.requireID(), name: model.name, email: model.email, agency: agency, level: level,
-                lineManagerID: model.lineManagerID, designatedLead: model.designatedLead,
-                capacities: model.capacities)
-        }
+        try await snapshot().people
     }
 
     public func person(id: UUID) async throws -> Person? {
-        guard let model = try await PersonModel.find(id, on: database.database),
-            let agency = try await AgencyModel.find(model.agencyID, on: database.database),
-            let level = RoleLevel(rawValue: model.level)
-        else { return nil }
-        return Person(
-            id: id, name: model.name, email: model.email,
-            agency: AgencyRef(id: model.agencyID.uuidString, name: agency.name), level: level,
-            lineManagerID: model.lineManagerID, designatedLead: model.designatedLead, capacities: model.capacities)
+        try await snapshot().person(id: id)
     }
 
     public func setClosureDay(_ day: LocalDate, partnership: UUID, closed: Bool) async throws {
-        let db = database.database
-        try await ClosureDayModel.query(on: db).filter(\.$partnershipID == partnership).filter(\.$day == day.iso)
-            .delete()
-        if closed { try await ClosureDayModel(partnershipID: partnership, day: day.iso).create(on: db) }
+        try await database.database.transaction { tx in
+            try await ClosureDayModel.query(on: tx).filter(\.$partnershipID == partnership)
+                .filter(\.$day == day.iso).delete()
+            if closed { try await ClosureDayModel(partnershipID: partnership, day: day.iso).create(on: tx) }
+            try await DirectoryVersion.bump(tx)
+        }
     }
 
     /// Every installed version, newest first.

@@ -11,10 +11,13 @@ extension Directory {
             try await PolicyVersionModel.query(on: db).filter(\.$partnershipID == partnership)
                 .filter(\.$sha256 == sha256).first() != nil
         else { throw StoreError.notFound("policy version \(sha256)") }
-        try await PolicyReinstatementModel(
-            partnershipID: partnership, sha256: sha256, accountID: account.id, accountName: account.name,
-            reinstatedAt: EventChain.timestamp(now)
-        ).create(on: db)
+        try await db.transaction { tx in
+            try await PolicyReinstatementModel(
+                partnershipID: partnership, sha256: sha256, accountID: account.id, accountName: account.name,
+                reinstatedAt: EventChain.timestamp(now)
+            ).create(on: tx)
+            try await DirectoryVersion.bump(tx)
+        }
     }
 
     /// When each of the partnership's versions was last made current again, and by whom.

@@ -30,28 +30,20 @@ public struct Directory: Sendable {
             try await model.create(on: tx)
             let id = try model.requireID()
             try await Set(closureDays).map { ClosureDayModel(partnershipID: id, day: $0.iso) }.create(on: tx)
+            try await DirectoryVersion.bump(tx)
             return id
         }
     }
 
-    /// Every partnership with its closure days, in two queries whatever the number.
-    public func partnerships() async throws -> [Partnership] {
-        let db = database.database
-        let days = Dictionary(grouping: try await ClosureDayModel.query(on: db).all(), by: \.partnershipID)
-        return try await PartnershipModel.query(on: db).sort(\.$slug).all().map { model in
-            let id = try model.requireID()
-            return Partnership(
-                id: id, slug: model.slug, name: model.name, region: Region(rawValue: model.region) ?? .englandAndWales,
-                closureDays: (days[id] ?? []).compactMap { LocalDate(iso: $0.day) }.sorted())
-        }
+    /// The directory as it stands: one read of its version, and the whole of it only when
+    /// that has changed since this process last read it. A page reads it once and asks it.
+    public func snapshot() async throws -> DirectorySnapshot {
+        try await database.directoryCache.snapshot(database.database)
     }
 
-    func partnership(_ model: PartnershipModel) async throws -> Partnership {
-        let id = try model.requireID()
-        let days = try await ClosureDayModel.query(on: database.database).filter(\.$partnershipID == id).all()
-        return Partnership(
-            id: id, slug: model.slug, name: model.name, region: Region(rawValue: model.region) ?? .englandAndWales,
-            closureDays: days.compactMap { LocalDate(iso: $0.day) }.sorted())
+    /// Every partnership with its closure days, by slug.
+    public func partnerships() async throws -> [Partnership] {
+        try await snapshot().partnerships
     }
 
     @discardableResult
@@ -61,6 +53,7 @@ public struct Directory: Sendable {
             try await model.create(on: tx)
             let id = try model.requireID()
             try await partnerships.map { PartnershipAgencyModel(partnershipID: $0, agencyID: id) }.create(on: tx)
+            try await DirectoryVersion.bump(tx)
             return AgencyRef(id: id.uuidString, name: name)
         }
     }
@@ -81,6 +74,7 @@ public struct Directory: Sendable {
             try await model.create(on: tx)
             let id = try model.requireID().uuidString
             try await LineManagement.add(person: id, manager: model.lineManagerID?.uuidString, tx)
+            try await DirectoryVersion.bump(tx)
             return PersonRef(id: id, name: name, agency: agency, level: level)
         }
     }
@@ -104,10 +98,13 @@ public struct Directory: Sendable {
         let existing = try await PolicyVersionModel.query(on: database.database)
             .filter(\.$partnershipID == partnership).filter(\.$sha256 == sha256).first()
         if existing == nil {
-            try await PolicyVersionModel(
-                partnershipID: partnership, policyID: policy.id, sha256: sha256, yaml: yaml,
-                createdAt: EventChain.timestamp(now)
-            ).create(on: database.database)
+            try await database.database.transaction { tx in
+                try await PolicyVersionModel(
+                    partnershipID: partnership, policyID: policy.id, sha256: sha256, yaml: yaml,
+                    createdAt: EventChain.timestamp(now)
+                ).create(on: tx)
+                try await DirectoryVersion.bump(tx)
+            }
         }
         return sha256
     }
@@ -127,24 +124,19 @@ public struct Directory: Sendable {
     /// Every procedure the partnership runs now, one version of each, the most recently
     /// installed (or made current again) first.
     public func currentPolicies(
-        partnership: UUID, on day: LocalDate? = nil
+        partnership: UUID, on day: LocalDate? = nil, in snapshot: DirectorySnapshot? = nil
     ) async throws -> [(policy: Policy, version: String)] {
         let today = day ?? LondonTime.date(of: Date())
-        // Every list page asks this: read the versions' hashes only, and a text only when its
+        // Every list page asks this, of each partnership: a version's text is read only when its
         // parsed policy is not cached yet.
-        let reinstated = try await reinstatements(partnership: partnership)
-        let installed = try await PolicyVersionModel.query(on: database.database)
-            .filter(\.$partnershipID == partnership).sort(\.$createdAt, .descending).sort(\.$id)
-            .field(\.$id).field(\.$policyID).field(\.$sha256).field(\.$createdAt).all()
-        // A version made current again counts from then, as if installed at that moment.
-        let since: [String] = installed.map { max($0.createdAt, reinstated[$0.sha256]?.at ?? "") }
-        let models = installed.indices.sorted { (since[$0], $1) > (since[$1], $0) }.map { installed[$0] }
+        let read: DirectorySnapshot
+        if let snapshot { read = snapshot } else { read = try await self.snapshot() }
+        let installed = read.installed[partnership] ?? []
         var seen: Set<String> = []
         var current: [(policy: Policy, version: String)] = []
-        for model in models where !seen.contains(model.policyID) {
+        for model in installed where !seen.contains(model.policyID) {
             var policy = PolicyCache.shared.cached(model.sha256)
-            if policy == nil, let id = model.id, let full = try await PolicyVersionModel.find(id, on: database.database)
-            {
+            if policy == nil, let full = try await PolicyVersionModel.find(model.id, on: database.database) {
                 policy = try PolicyCache.shared.policy(
                     sha256: full.sha256, yaml: { full.yaml }, file: "\(full.policyID)@\(full.sha256.prefix(12))")
             }

@@ -35,5 +35,6 @@ public enum ConcordMigrations {
         FillDisputeListProjections(),
         CreateServerKeys(),
         CreatePolicyReinstatements(),
+        CreateDirectoryVersion(),
     ]
 }

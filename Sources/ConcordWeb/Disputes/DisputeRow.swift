@@ -1,6 +1,7 @@
 import ConcordCore
 import ConcordStore
 import Foundation
+import Vapor
 
 /// A dispute in a list: its reference, where it is, and how its deadlines stand.
 struct DisputeRow: Encodable {
@@ -27,15 +28,17 @@ struct DisputeListContext {
     var procedures: [UUID: [Policy]] = [:]
     var today: LocalDate
 
-    static func load(_ services: ConcordServices, now: Date) async throws -> DisputeListContext {
-        let directory = services.directory
+    static func load(_ request: Request) async throws -> DisputeListContext {
+        let services = request.concord
+        let snapshot = try await request.directory()
         var context = DisputeListContext(
-            partnerships: [:], calendars: [:], policies: [:], today: LondonTime.date(of: now))
-        for partnership in try await directory.partnerships() {
+            partnerships: [:], calendars: [:], policies: [:], today: LondonTime.date(of: request.now))
+        for partnership in snapshot.partnerships {
             context.partnerships[partnership.id] = partnership
             context.calendars[partnership.id] = services.calendars.calendar(
                 region: partnership.region, holidays: services.holidays, closures: partnership.closureDays)
-            let current = try await directory.currentPolicies(partnership: partnership.id, on: context.today)
+            let current = try await services.directory.currentPolicies(
+                partnership: partnership.id, on: context.today, in: snapshot)
             context.policies[partnership.id] = current.first?.policy
             context.procedures[partnership.id] = current.map(\.policy)
         }

@@ -115,7 +115,7 @@ struct MyWorkController: RouteCollection {
         if account.role == .administrator { return request.redirect(to: .admin) }
         let services = request.concord
         let database = services.database
-        let context = try await DisputeListContext.load(services, now: request.now)
+        let context = try await DisputeListContext.load(request)
         let scope = try await ListScope.load(request, account: account, context: context)
         let window = context.window
         var actions: [ActionRow] = []

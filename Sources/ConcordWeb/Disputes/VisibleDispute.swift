@@ -38,7 +38,7 @@ extension Request {
     /// The directory entry an account acts as, if it has one.
     func person(of account: Account) async throws -> Directory.Person? {
         guard let id = account.personID else { return nil }
-        return try await concord.directory.person(id: id)
+        return try await directory().person(id: id)
     }
 
     /// Writes the view or action to the dispute's access log before anything is shown.

@@ -46,7 +46,7 @@ struct DisputeListController: RouteCollection {
         let account = try request.requireAccount()
         guard account.role != .administrator else { throw Abort(.notFound) }
         let services = request.concord
-        let context = try await DisputeListContext.load(services, now: request.now)
+        let context = try await DisputeListContext.load(request)
         let scope = try await ListScope.load(request, account: account, context: context)
         let window = context.window
         let query = sent.query

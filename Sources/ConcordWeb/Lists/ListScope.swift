@@ -13,7 +13,7 @@ struct ListScope {
     var spansPartnerships: Bool { partnerships.count > 1 }
 
     static func load(_ request: Request, account: Account, context: DisputeListContext) async throws -> ListScope {
-        let agencies = try await request.concord.directory.agencies()
+        let agencies = try await request.directory().agencies
         var partnerships: [UUID] = []
         if account.role.isPartnershipWide, let id = account.partnershipID {
             partnerships = [id]

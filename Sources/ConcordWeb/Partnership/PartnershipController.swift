@@ -38,12 +38,12 @@ struct PartnershipController: RouteCollection {
     @Sendable func overview(_ request: Request) async throws -> Response {
         let account = try request.requireAccount()
         guard let slug = request.parameters.get("partnership"),
-            let partnership = try await request.concord.directory.partnership(slug: slug),
+            let partnership = try await request.directory().partnership(slug: slug),
             account.role.isPartnershipWide, account.partnershipID == partnership.id
         else { throw Abort(.notFound) }
         request.partnershipSlug = slug
         let database = request.concord.database
-        let context = try await DisputeListContext.load(request.concord, now: request.now)
+        let context = try await DisputeListContext.load(request)
         guard let policy = context.policies[partnership.id] else { throw Abort(.notFound) }
         let scope = try await ListScope.load(request, account: account, context: context)
         let window = context.window

@@ -13,6 +13,8 @@ struct WebHarness: Sendable {
     let app: Application
     let database: ConcordDatabase
     let clock: FrozenClock
+    /// Every statement the app's database runs.
+    let queries: QueryLog
 
     /// 2026-11-23 10:00 London time.
     static let monday = Date(timeIntervalSince1970: 1_795_428_000)
@@ -30,7 +32,8 @@ struct WebHarness: Sendable {
         let file = directory.appendingPathComponent("t.sqlite")
         if seed, backend == .sqlite { try FileManager.default.copyItem(at: try await seededTemplate.value, to: file) }
         let (url, dropDatabase) = try await backend.create(sqlite: file.path)
-        let database = try await ConcordDatabase.open(url)
+        let queries = QueryLog()
+        let database = try await ConcordDatabase.open(url, logger: queries.logger)
         let app = try await Application.make(.testing)
         do {
             try await database.migrate()
@@ -41,7 +44,7 @@ struct WebHarness: Sendable {
             try ConcordWeb.configure(
                 app,
                 services: ConcordServices(database: database, settings: settings, clock: clock, holidays: .standard))
-            try await body(WebHarness(app: app, database: database, clock: clock))
+            try await body(WebHarness(app: app, database: database, clock: clock, queries: queries))
         } catch {
             try? await app.asyncShutdown()
             await database.shutdown()
