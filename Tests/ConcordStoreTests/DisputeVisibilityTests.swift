@@ -70,6 +70,8 @@ import Testing
             try await manage("Cal Senior", by: "Hal Senior")
             try await manage("Hal Senior", by: "Cal Senior")
             try await manage("Sid Stranger", by: "Sid Stranger")
+            // As an operator editing in SQL must, so that the directory is read again.
+            try await TestDatabase.guardedSQL(database, "UPDATE directory_version SET version = version + 1")
             let people = try await Directory(database).people()
             let cal = try #require(people.first { $0.name == "Cal Senior" })
             let hal = try #require(people.first { $0.name == "Hal Senior" })
