@@ -111,7 +111,7 @@ let package = Package(
             name: "ConcordWebTests",
             dependencies: [
                 "ConcordCore", "ConcordStore", "ConcordWeb", "ConcordMail", "ConcordNotifications", "SeedTexts",
-                .product(name: "VaporTesting", package: "vapor"),
+                "DatabaseTestSupport", .product(name: "VaporTesting", package: "vapor"),
             ]
         ),
     ],

@@ -24,17 +24,19 @@ enum EventRows {
     static func each(
         _ selection: Selection, _ db: any Database, _ body: @escaping @Sendable (ChainedEvent) throws -> Void
     ) async throws {
+        let sqlite = db as? any SQLiteDatabase
         var sql = "SELECT \(columns) FROM dispute_events"
         switch selection {
         case .all: sql += " ORDER BY sequence"
-        case .disputes: sql += " WHERE dispute_id >= $1 AND dispute_id <= $2 ORDER BY dispute_id, dispute_version"
+        case .disputes:
+            let (from, through) = sqlite == nil ? ("$1", "$2") : ("?1", "?2")
+            sql += " WHERE dispute_id >= \(from) AND dispute_id <= \(through) ORDER BY dispute_id, dispute_version"
         }
-        if let sqlite = db as? any SQLiteDatabase {
+        if let sqlite {
             var binds: [SQLiteData] = []
             if case .disputes(let from, let through) = selection {
                 // Fluent stores a UUID in SQLite as its upper-case text.
                 binds = [.text(from.uuidString), .text(through.uuidString)]
-                sql = sql.replacingOccurrences(of: "$1", with: "?1").replacingOccurrences(of: "$2", with: "?2")
             }
             let failure = FirstError()
             // On the connection itself: its query calls back on the reading thread, where the
