@@ -61,6 +61,9 @@ import Testing
                     case .reference: all.map(\.reference).sorted()
                     case .raised:
                         all.sorted { ($0.raisedOn, $0.reference) > ($1.raisedOn, $1.reference) }.map(\.reference)
+                    case .changed:
+                        all.sorted { ($0.lastEventAt, $0.reference) > ($1.lastEventAt, $1.reference) }
+                            .map(\.reference)
                     case .deadline:
                         all.sorted { ($0.nextDue, $0.reference) < ($1.nextDue, $1.reference) }.map(\.reference)
                     }
@@ -68,11 +71,15 @@ import Testing
                 #expect(try await DisputeList.count(database, query, account: office, window: Self.window) == 9)
                 // Back from the last page: the same pages in reverse.
                 var back = query
-                back.before = DisputeCursor(
-                    key: sort == .deadline
-                        ? all.first { $0.reference == listed[8] }!.nextDue
-                        : sort == .raised ? all.first { $0.reference == listed[8] }!.raisedOn : listed[8],
-                    reference: listed[8])
+                let last = all.first { $0.reference == listed[8] }!
+                let key: String =
+                    switch sort {
+                    case .deadline: last.nextDue
+                    case .raised: last.raisedOn
+                    case .changed: last.lastEventAt
+                    case .reference: listed[8]
+                    }
+                back.before = DisputeCursor(key: key, reference: listed[8])
                 let previous = try await DisputeList.page(database, back, account: office, window: Self.window)
                 #expect(previous.rows.map(\.reference) == pages[1], "\(sort)")
                 #expect(previous.next != nil && previous.previous != nil)

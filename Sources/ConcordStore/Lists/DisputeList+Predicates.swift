@@ -5,26 +5,63 @@ import SQLKit
 /// The WHERE clauses of a list, as SQL over `disputes d`. Need to know is one of them, so a
 /// search or a count can only ever reach disputes the account may see.
 extension DisputeList {
-    /// The disputes the account may see; nil when it may see none.
+    /// Disputes to list from: `disputes d`, reached from `from`, where every clause holds.
+    struct Part {
+        var from: SQLQueryString
+        var clauses: [SQLQueryString]
+
+        var condition: SQLQueryString { clauses.joined(separator: " AND ") }
+    }
+
+    /// The disputes the account may see, in parts that do not overlap; nil when it may see
+    /// none. A partnership-wide role's own partnership is one part, walked along an index in
+    /// the list's order; whatever else the person may see is another, reached from their own
+    /// few disputes. Joined by OR, the database would gather and sort every visible dispute.
+    static func visibleParts(_ account: Account, within: UUID? = nil) -> [Part]? {
+        guard !account.disabled else { return nil }
+        var personal = personal(account).map { ids -> Part in
+            // CROSS JOIN keeps SQLite from walking a status index over the whole table instead.
+            Part(from: "(" + ids + ") v CROSS JOIN disputes d", clauses: ["d.id = v.dispute_id"])
+        }
+        guard account.role.isPartnershipWide, let partnership = account.partnershipID else {
+            return personal.map { [$0] }
+        }
+        let own = Part(from: "disputes d", clauses: ["d.partnership_id = \(bind: partnership)"])
+        // Asked about one partnership, only one of the parts can hold any of its disputes.
+        if within == partnership { return [own] }
+        personal?.clauses.append("d.partnership_id <> \(bind: partnership)")
+        let parts = (within == nil ? [own] : []) + (personal.map { [$0] } ?? [])
+        return parts.isEmpty ? nil : parts
+    }
+
+    /// The disputes the account may see, as one clause over `disputes d`; nil when it may see none.
     static func visibility(_ account: Account) -> SQLQueryString? {
         guard !account.disabled else { return nil }
         var reasons: [SQLQueryString] = []
-        if account.role.actsAsPerson, let person = account.personID {
-            reasons.append(
-                """
-                d.id IN (SELECT dp.dispute_id FROM dispute_people dp WHERE dp.person_id = \(bind: person.uuidString) \
-                OR dp.person_id IN (SELECT lm.person_id FROM line_management lm \
-                WHERE lm.manager_id = \(bind: person.uuidString)))
-                """)
-        }
-        if let person = account.personID {
-            reasons.append("d.id IN (SELECT o.dispute_id FROM outbox_messages o WHERE o.person_id = \(bind: person))")
-        }
+        if let ids = personal(account) { reasons.append("d.id IN (" + ids + ")") }
         if account.role.isPartnershipWide, let partnership = account.partnershipID {
             reasons.append("d.partnership_id = \(bind: partnership)")
         }
         guard !reasons.isEmpty else { return nil }
         return "(" + reasons.joined(separator: " OR ") + ")"
+    }
+
+    /// The IDs, as `dispute_id`, of disputes someone below the person in line management, or
+    /// the person, takes part in, and of those Concord wrote to the person about.
+    private static func personal(_ account: Account) -> SQLQueryString? {
+        guard let person = account.personID else { return nil }
+        var sources: [SQLQueryString] = []
+        if account.role.actsAsPerson {
+            sources.append(
+                "SELECT dp.dispute_id FROM dispute_people dp WHERE dp.person_id = \(bind: person.uuidString)")
+            sources.append(
+                """
+                SELECT dp.dispute_id FROM dispute_people dp JOIN line_management lm ON lm.person_id = dp.person_id \
+                WHERE lm.manager_id = \(bind: person.uuidString)
+                """)
+        }
+        sources.append("SELECT o.dispute_id FROM outbox_messages o WHERE o.person_id = \(bind: person)")
+        return sources.joined(separator: " UNION ")
     }
 
     /// Disputes the person takes part in or was alerted about at once.
@@ -52,10 +89,11 @@ extension DisputeList {
         let limits: [SQLQueryString] = window.dueSoonUntil.sorted { $0.key.uuidString < $1.key.uuidString }.map {
             "(d.partnership_id = \(bind: $0.key) AND d.next_due <= \(bind: $0.value.iso))"
         }
-        let within: SQLQueryString = limits.isEmpty ? "1 = 0" : "(" + limits.joined(separator: " OR ") + ")"
+        guard let latest = window.dueSoonUntil.values.max() else { return "1 = 0" }
+        // The latest bound of any partnership closes the index range; each row then meets its own.
         return """
             (d.status = \(bind: DisputeStatus.open.rawValue) AND d.next_due >= \(bind: window.today.iso) \
-            AND \(within))
+            AND d.next_due <= \(bind: latest.iso) AND (\(limits.joined(separator: " OR "))))
             """
     }
 
@@ -75,12 +113,12 @@ extension DisputeList {
         return "(" + each + " OR " + prefix(words.joined()) + ")"
     }
 
-    /// Everything but the page's starting place.
+    /// Everything but the page's starting place, applied to each visible part.
     static func filters(
         _ query: DisputeListQuery, account: Account, window: DeadlineWindow
-    ) -> [SQLQueryString]? {
-        guard let visible = visibility(account) else { return nil }
-        var clauses = [visible]
+    ) -> [Part]? {
+        guard let parts = visibleParts(account, within: query.partnership) else { return nil }
+        var clauses: [SQLQueryString] = []
         if let partnership = query.partnership { clauses.append("d.partnership_id = \(bind: partnership)") }
         switch query.involvement {
         case .visible: break
@@ -120,6 +158,6 @@ extension DisputeList {
                 clauses.append("NOT (" + mine(person) + unclosed + ")")
             }
         }
-        return clauses
+        return parts.map { Part(from: $0.from, clauses: $0.clauses + clauses) }
     }
 }

@@ -7,18 +7,21 @@ public enum DisputeList {
     public static func page(
         _ database: ConcordDatabase, _ query: DisputeListQuery, account: Account, window: DeadlineWindow
     ) async throws -> DisputeListPage {
-        guard var clauses = filters(query, account: account, window: window) else {
+        guard var parts = filters(query, account: account, window: window) else {
             return DisputeListPage(rows: [], next: nil, previous: nil)
         }
         let backwards = query.before != nil
         if let cursor = query.before ?? query.after {
-            clauses.append(keyset(cursor, query.sort, forwards: !backwards))
+            for index in parts.indices { parts[index].clauses.append(keyset(cursor, query.sort, forwards: !backwards)) }
         }
-        let select: SQLQueryString = """
-            SELECT \(DisputeQueries.qualifiedColumns) \
-            FROM disputes d WHERE \(clauses.joined(separator: " AND ")) \
-            ORDER BY \(unsafeRaw: order(query.sort, forwards: !backwards)) LIMIT \(literal: query.pageSize + 1)
-            """
+        // Each part in the list's order, merged: the first page costs a page, not the store.
+        let arms = parts.map { part -> SQLQueryString in
+            "SELECT \(DisputeQueries.qualifiedColumns) FROM \(part.from) WHERE \(part.condition)"
+        }
+        let select: SQLQueryString =
+            arms.joined(separator: " UNION ALL ")
+            + " ORDER BY \(unsafeRaw: order(query.sort, forwards: !backwards, table: arms.count == 1 ? "d." : ""))"
+            + " LIMIT \(literal: query.pageSize + 1)"
         var rows = try await sql(database).raw(select).all().map(DisputeQueries.summary)
         let more = rows.count > query.pageSize
         rows = Array(rows.prefix(query.pageSize))
@@ -35,9 +38,17 @@ public enum DisputeList {
     public static func count(
         _ database: ConcordDatabase, _ query: DisputeListQuery, account: Account, window: DeadlineWindow
     ) async throws -> Int {
-        guard let clauses = filters(query, account: account, window: window) else { return 0 }
-        let select: SQLQueryString = "SELECT COUNT(*) AS n FROM disputes d WHERE \(clauses.joined(separator: " AND "))"
+        guard let parts = filters(query, account: account, window: window) else { return 0 }
+        let select: SQLQueryString = "SELECT " + count(parts) + " AS n"
         return try await sql(database).raw(select).first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+
+    /// The parts' matches, where `also` holds, added up: the parts do not overlap.
+    private static func count(_ parts: [Part], where also: SQLQueryString? = nil) -> SQLQueryString {
+        let counts = parts.map { part -> SQLQueryString in
+            "(SELECT COUNT(*) FROM \(part.from) WHERE \(part.condition)" + (also.map { " AND " + $0 } ?? "") + ")"
+        }
+        return counts.joined(separator: " + ")
     }
 
     /// Which of `ids` the account may see.
@@ -69,13 +80,14 @@ public enum DisputeList {
     public static func stageTallies(
         _ database: ConcordDatabase, _ query: DisputeListQuery, account: Account, window: DeadlineWindow
     ) async throws -> [StageTally] {
-        guard var clauses = filters(query, account: account, window: window) else { return [] }
-        clauses.append("d.status = \(bind: DisputeStatus.open.rawValue)")
+        guard var parts = filters(query, account: account, window: window) else { return [] }
+        for index in parts.indices { parts[index].clauses.append("d.status = \(bind: DisputeStatus.open.rawValue)") }
         let select: SQLQueryString = """
             SELECT d.policy_id, d.current_stage, COUNT(*) AS n, \
             SUM(CASE WHEN \(overdue(window)) THEN 1 ELSE 0 END) AS overdue, \
             SUM(CASE WHEN \(dueSoon(window)) THEN 1 ELSE 0 END) AS soon \
-            FROM disputes d WHERE \(clauses.joined(separator: " AND ")) GROUP BY d.policy_id, d.current_stage
+            FROM \(source(parts, "d.policy_id, d.current_stage, d.status, d.next_due, d.partnership_id")) \
+            GROUP BY d.policy_id, d.current_stage
             """
         return try await sql(database).raw(select).all().map { row in
             StageTally(
@@ -87,32 +99,37 @@ public enum DisputeList {
         }
     }
 
-    /// How many disputes the query matches in each status, and how many open ones are overdue.
+    /// How many disputes the query matches, how many are open and how many overdue.
     public struct StatusTally: Hashable, Sendable {
-        public var byStatus: [DisputeStatus: Int] = [:]
+        public var total = 0
+        public var open = 0
         public var overdue = 0
-
-        public var total: Int { byStatus.values.reduce(0, +) }
-        public var open: Int { byStatus[.open] ?? 0 }
     }
 
+    /// Three counts rather than one GROUP BY: each is a range of an index, where grouping
+    /// would read every matching row to sort it into a status.
     public static func statusTally(
         _ database: ConcordDatabase, _ query: DisputeListQuery, account: Account, window: DeadlineWindow
     ) async throws -> StatusTally {
-        guard let clauses = filters(query, account: account, window: window) else { return StatusTally() }
-        let select: SQLQueryString = """
-            SELECT d.status, COUNT(*) AS n, SUM(CASE WHEN \(overdue(window)) THEN 1 ELSE 0 END) AS overdue \
-            FROM disputes d WHERE \(clauses.joined(separator: " AND ")) GROUP BY d.status
-            """
-        var tally = StatusTally()
-        for row in try await sql(database).raw(select).all() {
-            guard let status = DisputeStatus(rawValue: try row.decode(column: "status", as: String.self)) else {
-                continue
-            }
-            tally.byStatus[status] = try row.decode(column: "n", as: Int.self)
-            tally.overdue += try row.decode(column: "overdue", as: Int?.self) ?? 0
+        guard let parts = filters(query, account: account, window: window) else { return StatusTally() }
+        let select: SQLQueryString =
+            "SELECT " + count(parts) + " AS total, "
+            + count(parts, where: "d.status = \(bind: DisputeStatus.open.rawValue)") + " AS open, "
+            + count(parts, where: overdue(window)) + " AS overdue"
+        guard let row = try await sql(database).raw(select).first() else { return StatusTally() }
+        return StatusTally(
+            total: try row.decode(column: "total", as: Int.self), open: try row.decode(column: "open", as: Int.self),
+            overdue: try row.decode(column: "overdue", as: Int.self))
+    }
+
+    /// The matching disputes as `d`, with the columns an aggregate needs: the table itself
+    /// for one part, or the parts' rows together.
+    private static func source(_ parts: [Part], _ columns: String) -> SQLQueryString {
+        guard parts.count > 1 else { return parts[0].from + " WHERE " + parts[0].condition }
+        let arms = parts.map { part -> SQLQueryString in
+            "SELECT \(unsafeRaw: columns) FROM \(part.from) WHERE \(part.condition)"
         }
-        return tally
+        return "(" + arms.joined(separator: " UNION ALL ") + ") d"
     }
 
     private static func sql(_ database: ConcordDatabase) -> any SQLDatabase {
@@ -124,18 +141,20 @@ public enum DisputeList {
         case .deadline: "next_due"
         case .reference: "reference"
         case .raised: "raised_on"
+        case .changed: "last_event_at"
         }
     }
 
-    /// Raised is newest first; the others ascend. Going backwards reverses either.
+    /// Raised and changed are newest first; the others ascend. Going backwards reverses either.
     private static func ascending(_ sort: DisputeListQuery.Sort, forwards: Bool) -> Bool {
-        (sort != .raised) == forwards
+        !sort.newestFirst == forwards
     }
 
-    private static func order(_ sort: DisputeListQuery.Sort, forwards: Bool) -> String {
+    /// `table` qualifies the columns, or is empty to order the result of a UNION.
+    private static func order(_ sort: DisputeListQuery.Sort, forwards: Bool, table: String) -> String {
         let direction = ascending(sort, forwards: forwards) ? "ASC" : "DESC"
-        guard sort != .reference else { return "d.reference \(direction)" }
-        return "d.\(column(sort)) \(direction), d.reference \(direction)"
+        guard sort != .reference else { return "\(table)reference \(direction)" }
+        return "\(table)\(column(sort)) \(direction), \(table)reference \(direction)"
     }
 
     private static func keyset(
@@ -155,6 +174,7 @@ public enum DisputeList {
         case .deadline: DisputeCursor(key: row.nextDue, reference: row.reference)
         case .reference: DisputeCursor(key: row.reference, reference: row.reference)
         case .raised: DisputeCursor(key: row.raisedOn, reference: row.reference)
+        case .changed: DisputeCursor(key: row.lastEventAt, reference: row.reference)
         }
     }
 }

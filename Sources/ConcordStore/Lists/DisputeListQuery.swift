@@ -10,6 +10,11 @@ public struct DisputeListQuery: Hashable, Sendable {
         case reference
         /// Newest first.
         case raised
+        /// Most recently changed first.
+        case changed
+
+        /// Whether the order runs from the latest back.
+        var newestFirst: Bool { self == .raised || self == .changed }
     }
 
     /// The `overdue` filter: overdue, due within a working day, or neither.
@@ -79,6 +84,8 @@ public struct DisputeCursor: Hashable, Sendable {
         switch sort {
         case .reference: guard parts[0] == parts[1] else { return nil }
         case .deadline, .raised: guard LocalDate(iso: parts[0]) != nil else { return nil }
+        case .changed:
+            guard let time = EventChain.date(parts[0]), EventChain.timestamp(time) == parts[0] else { return nil }
         }
         self.init(key: parts[0], reference: parts[1])
     }

@@ -36,5 +36,6 @@ public enum ConcordMigrations {
         CreateServerKeys(),
         CreatePolicyReinstatements(),
         CreateDirectoryVersion(),
+        CreateDisputeOverviewIndexes(),
     ]
 }

@@ -103,10 +103,10 @@ struct MyWorkController: RouteCollection {
                 empty: "No dispute you can see has ended in the last 30 days.",
                 query: query {
                     $0.statuses = ended
-                    $0.sort = .raised
+                    $0.sort = .changed
                     $0.changedSince = EventChain.timestamp(now.addingTimeInterval(-30 * 24 * 3600))
                     if person { $0.excluding = [.mineUnclosed] }
-                }, more: ("See every dispute that has ended", [("status", "ended"), ("sort", "raised")])))
+                }, more: ("See every dispute that has ended", [("status", "ended"), ("sort", "changed")])))
         return result
     }
 

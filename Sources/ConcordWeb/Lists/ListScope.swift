@@ -83,6 +83,7 @@ struct ListScope {
                 options: [
                     .option("deadline", "Next deadline, soonest first", selected: query.sort == .deadline),
                     .option("raised", "Date raised, newest first", selected: query.sort == .raised),
+                    .option("changed", "Last changed, most recent first", selected: query.sort == .changed),
                     .option("reference", "Reference", selected: query.sort == .reference),
                 ]),
         ]
