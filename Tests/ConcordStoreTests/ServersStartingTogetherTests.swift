@@ -45,7 +45,15 @@ import Testing
             let first = Task {
                 try await servers[0].inTurn(.seeding) {
                     await log.add("first began")
-                    try await Task.sleep(for: .milliseconds(500))
+                    // Held until the other kind of turn has run inside this one (or 30 s have
+                    // passed, and the order below fails), then long enough for the second
+                    // server to be waiting: a fixed wait alone lost the race on a busy machine.
+                    var waited = 0
+                    while await !log.entries.contains("another turn began"), waited < 3000 {
+                        try await Task.sleep(for: .milliseconds(10))
+                        waited += 1
+                    }
+                    try await Task.sleep(for: .milliseconds(300))
                     await log.add("first ended")
                 }
             }

@@ -60,7 +60,8 @@ extension DisputeList {
                 WHERE lm.manager_id = \(bind: person.uuidString)
                 """)
         }
-        sources.append("SELECT o.dispute_id FROM outbox_messages o WHERE o.person_id = \(bind: person)")
+        // DISTINCT for when this is the only source: the outbox holds many messages a dispute.
+        sources.append("SELECT DISTINCT o.dispute_id FROM outbox_messages o WHERE o.person_id = \(bind: person)")
         return sources.joined(separator: " UNION ")
     }
 
