@@ -27,10 +27,12 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--seconds", type=float, default=20)
     arguments = parser.parse_args()
+    if not 1 <= arguments.clients <= len(RAISERS):
+        parser.error(f"--clients must be from 1 to {len(RAISERS)}, one demo account each")
     clients = []
     for number in range(arguments.clients):
         client = Client(arguments.base)
-        address = RAISERS[number % len(RAISERS)]
+        address = RAISERS[number]
         assert client.sign_in(address).status == 303, f"signing in as {address}"
         clients.append((client, address.split("@")[1].split(".")[0]))
     raised = [0] * len(clients)

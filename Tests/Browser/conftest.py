@@ -10,9 +10,9 @@ from __future__ import annotations
 import os
 import pathlib
 import re
-import shutil
 import socket
 import subprocess
+import sys
 import time
 import urllib.error
 import urllib.request
@@ -25,26 +25,10 @@ from pages import AXE_RESULTS, AXE_TAGS, AXE_VERSION, Browser
 
 HERE = pathlib.Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
+sys.path.insert(0, str(ROOT / "Tests" / "PythonSupport"))
+from concord_run import free_port, private_binary  # noqa: E402
 ARTIFACTS = HERE / "artifacts"
 STARTUP_TIMEOUT = 120
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def concord_binary() -> str:
-    binary = os.environ.get("CONCORD_BIN")
-    if not binary:
-        bin_path = subprocess.run(
-            ["swift", "build", "--show-bin-path"], cwd=ROOT, check=True, capture_output=True, text=True
-        ).stdout.strip()
-        binary = os.path.join(bin_path, "concord")
-    if not os.access(binary, os.X_OK):
-        pytest.exit(f"no concord binary at {binary}: run `swift build --product concord` first", returncode=2)
-    return binary
 
 
 class Server:
@@ -82,10 +66,7 @@ def start_server(tmp_path_factory, *, host: str = "127.0.0.1", log_name: str = "
     env.update(
         CONCORD_DATA_DIR=str(data), CONCORD_BCRYPT_COST="10", CONCORD_SECURE_COOKIES="false", CONCORD_DEMO_DATA="first-run"
     )
-    # A private copy, so a rebuild while the tests run neither fails on a busy file nor
-    # changes the server under them (resources are found at their build path).
-    binary = str(tmp_path_factory.mktemp("concord-bin") / "concord")
-    shutil.copy2(concord_binary(), binary)
+    binary = private_binary(tmp_path_factory.mktemp("concord-bin"))
     started = time.monotonic()
     with open(log_path, "wb") as log:
         process = subprocess.Popen(

@@ -13,20 +13,17 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import shutil
-import socket
 import subprocess
 import time
 import unicodedata
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
 from urllib.parse import parse_qs, unquote, urlparse
 
 import pytest
 from selenium.webdriver.common.by import By
 
-from conftest import ARTIFACTS, Server, chrome, concord_binary, free_port, save_artifacts, stop_server
+from conftest import ARTIFACTS, Server, chrome, save_artifacts, stop_server
+from concord_run import free_port, private_binary, wait_until_ok
 from pages import AXE_RESULTS, Browser, email
 from pages import today as london_today
 
@@ -66,9 +63,7 @@ def lists_server(tmp_path_factory):
         CONCORD_DATA_DIR=str(data), DATABASE_URL=f"sqlite:{data / 'lists.sqlite'}", CONCORD_BCRYPT_COST="10",
         CONCORD_SECURE_COOKIES="false", CONCORD_DEMO_DATA="off",
     )
-    # A private copy, as conftest.start_server makes: a rebuild cannot change it under the tests.
-    binary = str(tmp_path_factory.mktemp("concord-lists-bin") / "concord")
-    shutil.copy2(concord_binary(), binary)
+    binary = private_binary(tmp_path_factory.mktemp("concord-lists-bin"))
     started = time.monotonic()
     with open(seed_log, "wb") as log:
         run(binary, ["seed", "demo"], env, data, log)
@@ -79,19 +74,7 @@ def lists_server(tmp_path_factory):
         process = subprocess.Popen([binary, "serve", "--host", HOST, "--port", str(port)], cwd=data, env=env,
                                    stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
     server = Server(process, f"http://{HOST}:{port}", log_path, data)
-    while True:
-        if process.poll() is not None:
-            pytest.exit(f"concord serve exited with {process.returncode}:\n{server.tail()}", returncode=2)
-        try:
-            with urllib.request.urlopen(server.base_url + "/sign-in", timeout=2) as response:
-                if response.status == 200:
-                    break
-        except (urllib.error.URLError, ConnectionError, socket.timeout):
-            pass
-        if time.monotonic() - started > 180:
-            process.kill()
-            pytest.exit(f"{server.tail()}\nconcord serve did not answer within 180 s", returncode=2)
-        time.sleep(0.25)
+    wait_until_ok(server.base_url + "/sign-in", process, "concord serve", server.tail, timeout=180)
     print(f"\nlists: demo + {VOLUME} disputes seeded, serving at {server.base_url} after "
           f"{time.monotonic() - started:.1f} s (data in {data})")
     yield server

@@ -60,17 +60,7 @@ import Testing
                     pages.append(last.rows.map(\.reference))
                     query.after = last.next
                 } while last.next != nil
-                let expected: [String] =
-                    switch sort {
-                    case .reference: all.map(\.reference).sorted()
-                    case .raised:
-                        all.sorted { ($0.raisedOn, $0.reference) > ($1.raisedOn, $1.reference) }.map(\.reference)
-                    case .changed:
-                        all.sorted { ($0.lastEventAt, $0.reference) > ($1.lastEventAt, $1.reference) }
-                            .map(\.reference)
-                    case .deadline:
-                        all.sorted { ($0.nextDue, $0.reference) < ($1.nextDue, $1.reference) }.map(\.reference)
-                    }
+                let expected = sort.references(all)
                 #expect(pages.map(\.count) == [3, 3, 3, 1], "\(sort)")
                 #expect(pages.flatMap { $0 } == expected, "\(sort)")
                 // Back from the last page gives the third page again.

@@ -56,30 +56,13 @@ import Testing
                 let pages = try await collect(database, query, account: office)
                 #expect(pages.map(\.count) == [4, 4, 1], "\(sort)")
                 let listed = pages.flatMap { $0 }
-                let expected: [String] =
-                    switch sort {
-                    case .reference: all.map(\.reference).sorted()
-                    case .raised:
-                        all.sorted { ($0.raisedOn, $0.reference) > ($1.raisedOn, $1.reference) }.map(\.reference)
-                    case .changed:
-                        all.sorted { ($0.lastEventAt, $0.reference) > ($1.lastEventAt, $1.reference) }
-                            .map(\.reference)
-                    case .deadline:
-                        all.sorted { ($0.nextDue, $0.reference) < ($1.nextDue, $1.reference) }.map(\.reference)
-                    }
+                let expected = sort.references(all)
                 #expect(listed == expected, "\(sort)")
                 #expect(try await DisputeList.count(database, query, account: office, window: Self.window) == 9)
                 // Back from the last page: the same pages in reverse.
                 var back = query
-                let last = all.first { $0.reference == listed[8] }!
-                let key: String =
-                    switch sort {
-                    case .deadline: last.nextDue
-                    case .raised: last.raisedOn
-                    case .changed: last.lastEventAt
-                    case .reference: listed[8]
-                    }
-                back.before = DisputeCursor(key: key, reference: listed[8])
+                back.before = DisputeCursor(
+                    key: sort.key(all.first { $0.reference == listed[8] }!), reference: listed[8])
                 let previous = try await DisputeList.page(database, back, account: office, window: Self.window)
                 #expect(previous.rows.map(\.reference) == pages[1], "\(sort)")
                 #expect(previous.next != nil && previous.previous != nil)

@@ -12,6 +12,7 @@ the one address they trust as a proxy. Everything's output goes to Tests/Deploym
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pathlib
 import shutil
@@ -20,9 +21,7 @@ import socket
 import subprocess
 import sys
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
 import uuid
 from dataclasses import dataclass, field
 
@@ -30,27 +29,13 @@ import pytest
 
 HERE = pathlib.Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
+sys.path.insert(0, str(ROOT / "Tests" / "PythonSupport"))
+from concord_run import free_port, private_binary, wait_until_ok  # noqa: E402
+
 ARTIFACTS = HERE / "artifacts"
 SINK = ROOT / "Tests" / "MailTestSupport" / "smtp_sink.py"
 PROXY_ADDRESS = "127.0.0.7"
 STARTUP_TIMEOUT = 120
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def concord_binary() -> str:
-    binary = os.environ.get("CONCORD_BIN")
-    if not binary:
-        bin_path = subprocess.run(["swift", "build", "--show-bin-path"], cwd=ROOT, check=True, capture_output=True,
-                                  text=True).stdout.strip()
-        binary = os.path.join(bin_path, "concord")
-    if not os.access(binary, os.X_OK):
-        pytest.exit(f"no concord binary at {binary}: run `swift build --product concord` first", returncode=2)
-    return binary
 
 
 def nginx_binary() -> str:
@@ -122,9 +107,9 @@ class Cluster:
     mail: pathlib.Path
     a: Server
     b: Server
-    nginx: Process
     nginx_port: int
     access_log: pathlib.Path
+    # Everything started, stopped by the fixture however the tests end.
     processes: list[Process] = field(default_factory=list)
 
     @property
@@ -135,13 +120,15 @@ class Cluster:
         return subprocess.run([self.binary, *arguments], cwd=self.data, env=self.env, capture_output=True, text=True,
                               stdin=subprocess.DEVNULL, timeout=timeout)
 
-    def start_concord(self, name: str, *arguments: str, env: dict | None = None) -> Process:
+    def start_concord(self, name: str, *arguments: str) -> Process:
         """A `concord` command started now and left running (its output in artifacts/NAME.log)."""
         log_path = ARTIFACTS / f"{name}.log"
         with open(log_path, "wb") as log:
-            process = subprocess.Popen([self.binary, *arguments], cwd=self.data, env=env or self.env, stdout=log,
+            process = subprocess.Popen([self.binary, *arguments], cwd=self.data, env=self.env, stdout=log,
                                        stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
-        return Process(name, process, log_path)
+        started = Process(name, process, log_path)
+        self.processes.append(started)
+        return started
 
 
 def seed_volume(binary: str, env: dict, data: pathlib.Path):
@@ -156,9 +143,9 @@ def seed_volume(binary: str, env: dict, data: pathlib.Path):
 
 def start_sink(directory: pathlib.Path) -> tuple[Process, int]:
     log_path = ARTIFACTS / "smtp-sink.log"
-    log = open(log_path, "wb")
-    process = subprocess.Popen([sys.executable, "-u", str(SINK), "--dir", str(directory)],
-                               stdout=subprocess.PIPE, stderr=log, stdin=subprocess.DEVNULL)
+    with open(log_path, "wb") as log:
+        process = subprocess.Popen([sys.executable, "-u", str(SINK), "--dir", str(directory)],
+                                   stdout=subprocess.PIPE, stderr=log, stdin=subprocess.DEVNULL)
     line = process.stdout.readline().decode().split()
     if len(line) != 2 or line[0] != "ready":
         pytest.exit(f"the SMTP sink did not start; see {log_path}", returncode=2)
@@ -177,25 +164,13 @@ def start_server(name: str, binary: str, env: dict, data: pathlib.Path) -> Serve
 
 
 def wait_ready(server: Server):
-    started = time.monotonic()
-    while True:
-        if server.process.poll() is not None:
-            pytest.exit(f"{server.name} exited with {server.process.returncode}:\n{server.tail()}", returncode=2)
-        try:
-            with urllib.request.urlopen(server.base_url + "/readyz", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except (urllib.error.URLError, ConnectionError, socket.timeout):
-            pass
-        if time.monotonic() - started > STARTUP_TIMEOUT:
-            pytest.exit(f"{server.name} was not ready within {STARTUP_TIMEOUT} s:\n{server.tail()}", returncode=2)
-        time.sleep(0.1)
+    wait_until_ok(server.base_url + "/readyz", server.process, server.name, server.tail, timeout=STARTUP_TIMEOUT)
 
 
 NGINX_CONF = """\
 {user}worker_processes 1;
 pid {root}/nginx.pid;
-error_log {root}/error.log warn;
+error_log {errors} warn;
 events {{ worker_connections 256; }}
 http {{
     log_format upstream '$request_method $uri $status $upstream_addr';
@@ -232,18 +207,19 @@ def start_nginx(root: pathlib.Path, a: Server, b: Server) -> tuple[Process, int]
     conf = root / "nginx.conf"
     # As root nginx would hand its workers to `nobody`, who cannot read this private directory.
     user = "user root root;\n" if os.geteuid() == 0 else ""
+    errors = ARTIFACTS / "nginx-error.log"
     conf.write_text(NGINX_CONF.format(
-        user=user, root=root, port=port, proxy=PROXY_ADDRESS,
+        user=user, root=root, errors=errors, port=port, proxy=PROXY_ADDRESS,
         port_a=urllib.parse.urlsplit(a.base_url).port, port_b=urllib.parse.urlsplit(b.base_url).port))
     log_path = ARTIFACTS / "nginx.log"
     with open(log_path, "wb") as log:
         process = subprocess.Popen(
-            [nginx_binary(), "-p", str(root), "-e", str(root / "error.log"), "-c", str(conf), "-g", "daemon off;"],
+            [nginx_binary(), "-p", str(root), "-e", str(errors), "-c", str(conf), "-g", "daemon off;"],
             stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
     started = time.monotonic()
     while True:
         if process.poll() is not None:
-            error = (root / "error.log").read_text(errors="replace") if (root / "error.log").exists() else ""
+            error = errors.read_text(errors="replace") if errors.exists() else ""
             pytest.exit(f"nginx exited with {process.returncode}:\n{error}", returncode=2)
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=1):
@@ -252,7 +228,7 @@ def start_nginx(root: pathlib.Path, a: Server, b: Server) -> tuple[Process, int]
             if time.monotonic() - started > 10:
                 pytest.exit("nginx did not listen within 10 s", returncode=2)
             time.sleep(0.05)
-    return Process("nginx", process, root / "error.log"), port
+    return Process("nginx", process, errors), port
 
 
 @pytest.fixture(scope="module")
@@ -264,22 +240,22 @@ def cluster(tmp_path_factory) -> Cluster:
     ARTIFACTS.mkdir(exist_ok=True)
     data = tmp_path_factory.mktemp("concord-deployment")
     mail = data / "mail"
-    # A private copy: a rebuild while the tests run neither fails on a busy file nor changes the servers.
-    binary = str(data / "concord")
-    shutil.copy2(concord_binary(), binary)
+    binary = private_binary(data)
     database = Database(admin_url)
-    database.admin(f"CREATE DATABASE {database.name}")
-    sink, smtp_port = start_sink(mail)
     env = {k: v for k, v in os.environ.items() if not k.startswith("CONCORD_") and k != "DATABASE_URL"}
     env.update(
         CONCORD_DATA_DIR=str(data), DATABASE_URL=database.url, CONCORD_BCRYPT_COST="10",
         CONCORD_SECURE_COOKIES="false", CONCORD_DEMO_DATA="first-run", CONCORD_TRUSTED_PROXIES=PROXY_ADDRESS,
-        CONCORD_SMTP_HOST="127.0.0.1", CONCORD_SMTP_PORT=str(smtp_port), CONCORD_SMTP_SECURITY="none",
+        CONCORD_SMTP_HOST="127.0.0.1", CONCORD_SMTP_SECURITY="none",
         # From midnight, so that on a working day both servers' watches sweep as soon as they start.
         CONCORD_DEADLINE_HOUR="0",
     )
-    processes: list[Process] = [sink]
+    processes: list[Process] = []
+    database.admin(f"CREATE DATABASE {database.name}")
     try:
+        sink, smtp_port = start_sink(mail)
+        processes.append(sink)
+        env["CONCORD_SMTP_PORT"] = str(smtp_port)
         # Started together on the empty database: they migrate and seed it in turn, then both
         # watches take the demo's queued mail, and on a working day the day's sweep, at once.
         a = start_server("a", binary, env, data)
@@ -291,16 +267,12 @@ def cluster(tmp_path_factory) -> Cluster:
         nginx_root = tmp_path_factory.mktemp("nginx")
         nginx, nginx_port = start_nginx(nginx_root, a, b)
         processes.append(nginx)
-        yield Cluster(binary, env, data, database, mail, a, b, nginx, nginx_port, nginx_root / "access.log",
-                      processes)
+        # The tests' own processes (the sweeps) join the same list.
+        yield Cluster(binary, env, data, database, mail, a, b, nginx_port, nginx_root / "access.log", processes)
     finally:
         for process in reversed(processes):
-            if process.process.poll() is None:
-                process.process.terminate()
-                try:
-                    process.process.wait(timeout=60)
-                except subprocess.TimeoutExpired:
-                    process.process.kill()
+            with contextlib.suppress(AssertionError):
+                process.stop()
         try:
             database.admin(f"DROP DATABASE IF EXISTS {database.name} WITH (FORCE)")
         except subprocess.CalledProcessError as error:

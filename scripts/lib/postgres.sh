@@ -1,6 +1,8 @@
 # A throwaway PostgreSQL cluster on 127.0.0.1 for the store tests. Source it, then call
 # postgres_start (exports CONCORD_TEST_POSTGRES_URL, a superuser URL) and postgres_stop.
 
+source "$(dirname "${BASH_SOURCE[0]}")/apt.sh"
+
 postgres_bin() {
   ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1
 }

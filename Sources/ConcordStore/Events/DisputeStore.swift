@@ -179,10 +179,11 @@ public struct DisputeStore: Sendable {
     ) async throws
         -> WorkingCalendar
     {
-        let days = try await ClosureDayModel.query(on: db ?? database.database)
-            .filter(\.$partnershipID == partnership).all()
+        // Closure days are part of the directory, which this process already holds; read on `db`,
+        // so a command's transaction does not wait for a second connection.
+        let directory = try await database.directoryCache.snapshot(db ?? database.database)
         return calendars.calendar(
-            region: region, holidays: holidays, closures: days.compactMap { LocalDate(iso: $0.day) })
+            region: region, holidays: holidays, closures: directory.partnership(id: partnership)?.closureDays ?? [])
     }
 
     /// `OLD-2026-0007`: the policy's initials, the year, and a count within them, unique because

@@ -14,7 +14,7 @@ public struct DisputeListQuery: Hashable, Sendable {
         case changed
 
         /// Whether the order runs from the latest back.
-        var newestFirst: Bool { self == .raised || self == .changed }
+        public var newestFirst: Bool { self == .raised || self == .changed }
     }
 
     /// The `overdue` filter: overdue, due within a working day, or neither.

@@ -3,8 +3,9 @@ import Vapor
 
 extension ConcordWeb {
     /// Serves until the process is told to stop (Ctrl-C or SIGTERM), then stops in order: the
-    /// server (and the metrics listener) stops taking requests, the mail and deadline watch finishes the message it is
-    /// sending and stops, and only then does the caller close the database they both use.
+    /// server (and the metrics listener) stops taking requests, the mail and deadline watch
+    /// finishes the message it is sending and stops, and only then does the caller close the
+    /// database they both use.
     public static func run(services: ConcordServices) async throws {
         let settings = services.settings
         // Vapor reads its own arguments; give it only what its serve command needs.
