@@ -10,8 +10,12 @@ struct VolumeCast {
     var agencies: [DemoAgency]
     var own: DemoAgency
     var specialists: [Capacity: PersonRef]
+    /// Each agency's practitioners, in `agencies`' order, the same order in every database.
+    var practitioners: [[PersonRef]]
 
-    static func load(_ database: ConcordDatabase, slug: String, today: LocalDate) async throws -> VolumeCast {
+    static func load(
+        _ database: ConcordDatabase, slug: String, practitioners: Int, today: LocalDate
+    ) async throws -> VolumeCast {
         let directory = Directory(database)
         guard let partnership = try await directory.partnership(slug: slug) else {
             throw DemoDataError(description: "there is no partnership \(slug)")
@@ -49,12 +53,42 @@ struct VolumeCast {
                     "\(slug) needs two agencies with someone at each of these levels (\(levels)) and a partnership agency of type other; run `concord demo` first or add them"
             )
         }
+        let sorted = complete.sorted { $0.ref.name < $1.ref.name }
+        var pools: [[PersonRef]] = []
+        for (index, agency) in sorted.enumerated() {
+            pools.append(
+                try await practitionerPool(
+                    of: agency, number: index, count: practitioners, people: people, slug: slug, directory))
+        }
         return VolumeCast(
-            partnership: partnership, policy: policy, agencies: complete.sorted { $0.ref.name < $1.ref.name },
-            own: own, specialists: specialists)
+            partnership: partnership, policy: policy, agencies: sorted, own: own, specialists: specialists,
+            practitioners: pools)
     }
 
-    func cast(raising: Int, receiving: Int) -> Cast {
-        Cast(raising: agencies[raising], receiving: agencies[receiving], partnership: own, specialists: specialists)
+    /// The agency's practitioners, adding as many as it lacks (reporting to its line manager), so
+    /// that seeding again with another seed casts the same people.
+    private static func practitionerPool(
+        of agency: DemoAgency, number: Int, count: Int, people: [Directory.Person], slug: String,
+        _ directory: Directory
+    ) async throws -> [PersonRef] {
+        var pool = people.filter { $0.agency.id == agency.ref.id && $0.level == .practitioner }
+            .map { (key: $0.email ?? $0.name, ref: $0.ref) }
+        for index in pool.count..<max(pool.count, count) {
+            let email = DemoNames.email("practitioner-\(index).\(agency.type.key)", partnership: slug)
+            let ref = try await directory.addPerson(
+                name: VolumeNames.practitioner(index, agency: number), email: email, agency: agency.ref,
+                level: .practitioner, lineManager: agency.people[.lineManager])
+            pool.append((email, ref))
+        }
+        return pool.sorted { $0.key < $1.key }.prefix(count).map(\.ref)
+    }
+
+    /// The agencies' practitioners stand in for the one the directory's walk would name.
+    func cast(raising: Int, receiving: Int, raiser: Int, professional: Int) -> Cast {
+        var raisingAgency = agencies[raising]
+        var receivingAgency = agencies[receiving]
+        raisingAgency.people[.practitioner] = practitioners[raising][raiser]
+        receivingAgency.people[.practitioner] = practitioners[receiving][professional]
+        return Cast(raising: raisingAgency, receiving: receivingAgency, partnership: own, specialists: specialists)
     }
 }

@@ -11,12 +11,21 @@ public enum VolumeData {
         public var disputes: Int
         public var years: Int
         public var seed: UInt64
+        /// Practitioners in each agency: a partnership with this many disputes has many, and
+        /// one person in every dispute of their agency would make their lists unlike anyone's.
+        public var practitioners: Int
 
-        public init(partnership: String, disputes: Int, years: Int = 3, seed: UInt64 = 1) {
+        public static let defaultPractitioners = 100
+
+        public init(
+            partnership: String, disputes: Int, years: Int = 3, seed: UInt64 = 1,
+            practitioners: Int = defaultPractitioners
+        ) {
             self.partnership = partnership
             self.disputes = disputes
             self.years = years
             self.seed = seed
+            self.practitioners = practitioners
         }
     }
 
@@ -29,7 +38,8 @@ public enum VolumeData {
         progress: @Sendable (Int) -> Void = { _ in }
     ) async throws {
         let today = LondonTime.date(of: now)
-        let people = try await VolumeCast.load(database, slug: options.partnership, today: today)
+        let people = try await VolumeCast.load(
+            database, slug: options.partnership, practitioners: options.practitioners, today: today)
         let calendar = Directory(database).calendar(partnership: people.partnership, holidays: holidays)
         let store = DisputeStore(database, holidays: holidays)
         var random = SplitMix64(seed: options.seed)
@@ -39,7 +49,7 @@ public enum VolumeData {
             for number in done..<min(done + batchSize, options.disputes) {
                 let plan = VolumePlan(
                     &random, number: number, policy: people.policy, agencies: people.agencies.count,
-                    years: options.years)
+                    practitioners: options.practitioners, years: options.years)
                 let steps = try plan.walk(people, calendar: calendar, today: today)
                 batch.append(DisputeStore.ImportedDispute(id: random.uuid(), steps: steps))
             }

@@ -9,6 +9,9 @@ struct VolumePlan {
     var number: Int
     var raising: Int
     var receiving: Int
+    /// Which of each agency's practitioners raises it, and which is named in the other agency.
+    var raiser: Int
+    var professional: Int
     var category: DisputeCategory
     /// The index of the stage it is at, or ended at.
     var stage: Int
@@ -21,7 +24,7 @@ struct VolumePlan {
     var acknowledged: Bool
     var child: String
 
-    init(_ random: inout SplitMix64, number: Int, policy: Policy, agencies: Int, years: Int) {
+    init(_ random: inout SplitMix64, number: Int, policy: Policy, agencies: Int, practitioners: Int, years: Int) {
         self.number = number
         raising = Int.random(in: 0..<agencies, using: &random)
         receiving = (raising + Int.random(in: 1..<agencies, using: &random)) % agencies
@@ -48,11 +51,13 @@ struct VolumePlan {
         }
         acknowledged = Double.random(in: 0..<1, using: &random) < 0.9
         child = VolumeNames.child(&random)
+        raiser = Int.random(in: 0..<practitioners, using: &random)
+        professional = Int.random(in: 0..<practitioners, using: &random)
     }
 
     func walk(_ people: VolumeCast, calendar: WorkingCalendar, today: LocalDate) throws -> [DisputeStore.ImportStep] {
         let policy = people.policy
-        let cast = people.cast(raising: raising, receiving: receiving)
+        let cast = people.cast(raising: raising, receiving: receiving, raiser: raiser, professional: professional)
         let raisedOn = try calendar.adding(workingDays: -raisedAgo, to: today)
         let stages = Array(0...stage)
         let days = try stages.map { try calendar.adding(workingDays: gap * $0, to: raisedOn) }
@@ -111,6 +116,11 @@ enum VolumeNames {
         "Example", "Sample", "Specimen", "Placeholder", "Testcase", "Fixture", "Mockley", "Dummett", "Fictive",
         "Madeup", "Notreal", "Pretend", "Imaginary", "Invented", "Standin", "Proxyton",
     ]
+
+    /// The `index`th practitioner of an agency: different within it for the first 384.
+    static func practitioner(_ index: Int, agency: Int) -> String {
+        "\(first[index % first.count]) \(last[(index / first.count + agency) % last.count])"
+    }
 
     static func child(_ random: inout SplitMix64) -> String {
         let initial = "ABCDEFGHJKLMNPRSTW".randomElement(using: &random)!

@@ -10,7 +10,8 @@ import Testing
 /// partnership's years would be, the same for the same seed, and indistinguishable from
 /// disputes the store wrote one command at a time (the chain verifies, a rebuild changes nothing).
 @Suite struct VolumeDataTests {
-    static let options = VolumeData.Options(partnership: "oldham", disputes: 240, years: 3, seed: 11)
+    static let options = VolumeData.Options(
+        partnership: "oldham", disputes: 240, years: 3, seed: 11, practitioners: 12)
 
     static func withVolume(
         _ backend: Backend, _ options: VolumeData.Options = options, _ body: (ConcordDatabase) async throws -> Void
@@ -112,6 +113,45 @@ import Testing
             let again = comparable(try await Self.projections(database))
             let differing = Set(again).symmetricDifference(comparable(first))
             #expect(again.count == comparable(first).count && differing.isEmpty, "\(differing.sorted().prefix(5))")
+        }
+    }
+
+    /// Each agency's disputes are raised by and named to many practitioners, not the one the
+    /// demo gave it, and a second seed casts the same people rather than adding more.
+    @Test func practitionersAreManyAndASecondSeedCastsTheSamePeople() async throws {
+        try await Self.withVolume(.sqlite) { database in
+            let sql = database.database as! any SQLDatabase
+            func practitionersByDisputes() async throws -> [String: Int] {
+                let rows = try await sql.raw(
+                    """
+                    SELECT pe.agency_id AS agency, COUNT(DISTINCT pe.id) AS people, MAX(n) AS busiest
+                    FROM (
+                      SELECT p.person_id, COUNT(DISTINCT p.dispute_id) AS n
+                      FROM dispute_people p JOIN disputes d ON d.id = p.dispute_id
+                      WHERE d.reference LIKE 'OLD-%' GROUP BY p.person_id
+                    ) c
+                    JOIN people pe ON pe.id = c.person_id
+                    WHERE pe.level = 'practitioner' GROUP BY pe.agency_id
+                    """
+                ).all()
+                var byAgency: [String: Int] = [:]
+                for row in rows {
+                    let people = try row.decode(column: "people", as: Int.self)
+                    let busiest = try row.decode(column: "busiest", as: Int.self)
+                    byAgency[try row.decode(column: "agency", as: String.self)] = people
+                    #expect(busiest <= 40, "one practitioner in \(busiest) of about 100 disputes")
+                }
+                return byAgency
+            }
+            let before = try await practitionersByDisputes()
+            #expect(before.count >= 3 && before.values.allSatisfy { $0 >= 10 }, "\(before)")
+            let people = try await Directory(database).people().count
+            var again = Self.options
+            again.seed = 12
+            try await VolumeData.seed(database, again, holidays: .standard, now: demoNow)
+            #expect(try await Directory(database).people().count == people, "no one added the second time")
+            let after = try await practitionersByDisputes()
+            #expect(after.values.allSatisfy { $0 <= 12 }, "\(after)")
         }
     }
 }

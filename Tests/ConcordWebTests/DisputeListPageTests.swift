@@ -28,7 +28,7 @@ struct DisputeListPageTests {
     /// 120 more disputes in Oldham, walked through its policy as `concord seed volume` does.
     static func volume(_ h: WebHarness) async throws {
         try await VolumeData.seed(
-            h.database, .init(partnership: "oldham", disputes: 120, seed: 3), holidays: .standard,
+            h.database, .init(partnership: "oldham", disputes: 120, seed: 3, practitioners: 8), holidays: .standard,
             now: WebHarness.monday)
     }
 

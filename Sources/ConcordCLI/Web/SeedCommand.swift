@@ -35,18 +35,25 @@ struct SeedCommand: AsyncParsableCommand {
     @Option(help: "volume: the random seed; the same seed gives the same disputes.")
     var seed: UInt64 = 1
 
+    @Option(help: "volume: practitioners in each agency, added to the directory where it has fewer.")
+    var practitioners = VolumeData.Options.defaultPractitioners
+
     func validate() throws {
         guard kind == .volume else { return }
         guard partnership != nil else { throw ValidationError("seed volume needs --partnership SLUG") }
         guard let disputes, disputes > 0 else { throw ValidationError("seed volume needs --disputes N, N at least 1") }
         guard (1...30).contains(years) else { throw ValidationError("--years must be between 1 and 30") }
+        guard (1...1_000).contains(practitioners) else {
+            throw ValidationError("--practitioners must be between 1 and 1000")
+        }
     }
 
     func run() async throws {
         let configuration = try ConcordConfiguration.load()
         let holidays = try HolidaySource.current(configuration)
         if kind == .volume, let partnership, let disputes {
-            let options = VolumeData.Options(partnership: partnership, disputes: disputes, years: years, seed: seed)
+            let options = VolumeData.Options(
+                partnership: partnership, disputes: disputes, years: years, seed: seed, practitioners: practitioners)
             try await StoreAccess.with(migrating: true) { database, _ in
                 try await Self.volume(database, options, holidays: holidays)
             }
