@@ -17,12 +17,9 @@ extension DisputeList {
     /// none. A partnership-wide role's own partnership is one part, walked along an index in
     /// the list's order; whatever else the person may see is another, reached from their own
     /// few disputes. Joined by OR, the database would gather and sort every visible dispute.
-    static func visibleParts(_ account: Account, within: UUID? = nil) -> [Part]? {
+    static func visibleParts(_ account: Account, within: UUID? = nil, on kind: ConcordDatabase.Kind) -> [Part]? {
         guard !account.disabled else { return nil }
-        var personal = personal(account).map { ids -> Part in
-            // CROSS JOIN keeps SQLite from walking a status index over the whole table instead.
-            Part(from: "(" + ids + ") v CROSS JOIN disputes d", clauses: ["d.id = v.dispute_id"])
-        }
+        var personal = personal(account).map { part(of: $0, on: kind) }
         guard account.role.isPartnershipWide, let partnership = account.partnershipID else {
             return personal.map { [$0] }
         }
@@ -32,6 +29,17 @@ extension DisputeList {
         personal?.clauses.append("d.partnership_id <> \(bind: partnership)")
         let parts = (within == nil ? [own] : []) + (personal.map { [$0] } ?? [])
         return parts.isEmpty ? nil : parts
+    }
+
+    /// The disputes whose IDs `ids` gives, looked up one by one: a person's own are few. SQLite
+    /// does so from a CROSS JOIN, which keeps it from walking a status index over the whole
+    /// table; PostgreSQL joins whatever way its estimates favour, and read every dispute the other
+    /// clauses allowed, so it is given the IDs as an array to look up.
+    static func part(of ids: SQLQueryString, on kind: ConcordDatabase.Kind) -> Part {
+        switch kind {
+        case .sqlite: Part(from: "(" + ids + ") v CROSS JOIN disputes d", clauses: ["d.id = v.dispute_id"])
+        case .postgres: Part(from: "disputes d", clauses: ["d.id = ANY(ARRAY(" + ids + "))"])
+        }
     }
 
     /// The disputes the account may see, as one clause over `disputes d`; nil when it may see none.
@@ -65,21 +73,25 @@ extension DisputeList {
         return sources.joined(separator: " UNION ")
     }
 
-    /// Disputes the person takes part in or was alerted about at once.
-    static func mine(_ person: UUID) -> SQLQueryString {
+    /// The IDs, as `dispute_id`, of the disputes `mine` holds.
+    static func mineIDs(_ person: UUID) -> SQLQueryString {
         """
-        (d.id IN (SELECT dp.dispute_id FROM dispute_people dp WHERE dp.person_id = \(bind: person.uuidString)) \
-        OR d.id IN (SELECT o.dispute_id FROM outbox_messages o WHERE o.person_id = \(bind: person) \
-        AND o.urgent = \(true)))
+        SELECT dp.dispute_id FROM dispute_people dp WHERE dp.person_id = \(bind: person.uuidString) \
+        UNION SELECT o.dispute_id FROM outbox_messages o WHERE o.person_id = \(bind: person) AND o.urgent = \(true)
         """
     }
 
-    /// Disputes someone below the person in line management takes part in.
-    static func team(_ person: UUID) -> SQLQueryString {
+    /// The IDs, as `dispute_id`, of the disputes `team` holds.
+    static func teamIDs(_ person: UUID) -> SQLQueryString {
         """
-        d.id IN (SELECT dp.dispute_id FROM dispute_people dp WHERE dp.person_id IN \
-        (SELECT lm.person_id FROM line_management lm WHERE lm.manager_id = \(bind: person.uuidString)))
+        SELECT DISTINCT dp.dispute_id FROM dispute_people dp JOIN line_management lm ON lm.person_id = dp.person_id \
+        WHERE lm.manager_id = \(bind: person.uuidString)
         """
+    }
+
+    /// Disputes the person takes part in or was alerted about at once.
+    static func mine(_ person: UUID) -> SQLQueryString {
+        "d.id IN (" + mineIDs(person) + ")"
     }
 
     static func overdue(_ window: DeadlineWindow) -> SQLQueryString {
@@ -116,16 +128,20 @@ extension DisputeList {
 
     /// Everything but the page's starting place, applied to each visible part.
     static func filters(
-        _ query: DisputeListQuery, account: Account, window: DeadlineWindow
+        _ query: DisputeListQuery, account: Account, window: DeadlineWindow, on kind: ConcordDatabase.Kind
     ) -> [Part]? {
-        guard let parts = visibleParts(account, within: query.partnership) else { return nil }
+        guard var parts = visibleParts(account, within: query.partnership, on: kind) else { return nil }
         var clauses: [SQLQueryString] = []
         if let partnership = query.partnership { clauses.append("d.partnership_id = \(bind: partnership)") }
         switch query.involvement {
         case .visible: break
         case .mine, .team:
             guard let person = account.personID, account.role.actsAsPerson else { return nil }
-            clauses.append(query.involvement == .mine ? mine(person) : team(person))
+            // The person's own disputes, or their team's, are among those they may see: listed
+            // from those alone, rather than from all they may see and filtered, which led
+            // PostgreSQL to read every open dispute.
+            let ids = query.involvement == .mine ? mineIDs(person) : teamIDs(person)
+            parts = [part(of: ids, on: kind)]
         }
         if !query.statuses.isEmpty {
             clauses.append("d.status IN (\(binds: query.statuses.map(\.rawValue)))")

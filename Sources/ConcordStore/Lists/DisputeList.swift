@@ -7,21 +7,28 @@ public enum DisputeList {
     public static func page(
         _ database: ConcordDatabase, _ query: DisputeListQuery, account: Account, window: DeadlineWindow
     ) async throws -> DisputeListPage {
-        guard var parts = filters(query, account: account, window: window) else {
+        guard var parts = filters(query, account: account, window: window, on: database.kind) else {
             return DisputeListPage(rows: [], next: nil, previous: nil)
         }
         let backwards = query.before != nil
         if let cursor = query.before ?? query.after {
             for index in parts.indices { parts[index].clauses.append(keyset(cursor, query.sort, forwards: !backwards)) }
         }
-        // Each part in the list's order, merged: the first page costs a page, not the store.
+        // Each part's page in the list's order, merged: the first page costs a page, not the
+        // store. Each part is limited on its own too, or PostgreSQL, seeing a part that holds
+        // most of the table, sorts all of it rather than read its index in order.
+        let limit: SQLQueryString = " LIMIT \(literal: query.pageSize + 1)"
+        let inner = order(query.sort, forwards: !backwards, table: "d.")
         let arms = parts.map { part -> SQLQueryString in
             "SELECT \(DisputeQueries.qualifiedColumns) FROM \(part.from) WHERE \(part.condition)"
+                + " ORDER BY \(unsafeRaw: inner)" + limit
         }
         let select: SQLQueryString =
-            arms.joined(separator: " UNION ALL ")
-            + " ORDER BY \(unsafeRaw: order(query.sort, forwards: !backwards, table: arms.count == 1 ? "d." : ""))"
-            + " LIMIT \(literal: query.pageSize + 1)"
+            arms.count == 1
+            ? arms[0]
+            : arms.enumerated().map { "SELECT * FROM (" + $1 + ") p\(unsafeRaw: String($0))" }
+                .joined(separator: " UNION ALL ")
+                + " ORDER BY \(unsafeRaw: order(query.sort, forwards: !backwards, table: ""))" + limit
         var rows = try await sql(database).raw(select).all().map(DisputeQueries.summary)
         let more = rows.count > query.pageSize
         rows = Array(rows.prefix(query.pageSize))
@@ -38,7 +45,7 @@ public enum DisputeList {
     public static func count(
         _ database: ConcordDatabase, _ query: DisputeListQuery, account: Account, window: DeadlineWindow
     ) async throws -> Int {
-        guard let parts = filters(query, account: account, window: window) else { return 0 }
+        guard let parts = filters(query, account: account, window: window, on: database.kind) else { return 0 }
         let select: SQLQueryString = "SELECT " + count(parts) + " AS n"
         return try await sql(database).raw(select).first()?.decode(column: "n", as: Int.self) ?? 0
     }
@@ -80,7 +87,7 @@ public enum DisputeList {
     public static func stageTallies(
         _ database: ConcordDatabase, _ query: DisputeListQuery, account: Account, window: DeadlineWindow
     ) async throws -> [StageTally] {
-        guard var parts = filters(query, account: account, window: window) else { return [] }
+        guard var parts = filters(query, account: account, window: window, on: database.kind) else { return [] }
         for index in parts.indices { parts[index].clauses.append("d.status = \(bind: DisputeStatus.open.rawValue)") }
         let select: SQLQueryString = """
             SELECT d.policy_id, d.current_stage, COUNT(*) AS n, \
@@ -111,7 +118,9 @@ public enum DisputeList {
     public static func statusTally(
         _ database: ConcordDatabase, _ query: DisputeListQuery, account: Account, window: DeadlineWindow
     ) async throws -> StatusTally {
-        guard let parts = filters(query, account: account, window: window) else { return StatusTally() }
+        guard let parts = filters(query, account: account, window: window, on: database.kind) else {
+            return StatusTally()
+        }
         let select: SQLQueryString =
             "SELECT " + count(parts) + " AS total, "
             + count(parts, where: "d.status = \(bind: DisputeStatus.open.rawValue)") + " AS open, "
