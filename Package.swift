@@ -95,7 +95,7 @@ let package = Package(
         ),
         .testTarget(name: "ConcordCoreTests", dependencies: ["ConcordCore", "SeedTexts"]),
         .testTarget(name: "ConcordMailTests", dependencies: ["ConcordMail", "MailTestSupport"]),
-        .testTarget(name: "ConcordStoreTests", dependencies: ["ConcordCore", "ConcordStore"]),
+        .testTarget(name: "ConcordStoreTests", dependencies: ["ConcordCore", "ConcordStore", "DatabaseTestSupport"]),
         .testTarget(
             name: "ConcordCLITests",
             dependencies: [

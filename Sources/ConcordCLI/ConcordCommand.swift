@@ -9,7 +9,7 @@ public struct ConcordCommand: AsyncParsableCommand {
         abstract: "Runs safeguarding partnerships' dispute resolution protocols.",
         subcommands: [
             PolicyCommand.self, CalendarCommand.self, MigrateCommand.self, DisputeCommand.self, AuditCommand.self,
-            StoreCommand.self, ServeCommand.self, SeedCommand.self, DeadlinesCommand.self,
+            StoreCommand.self, ServeCommand.self, SeedCommand.self, DeadlinesCommand.self, ReportCommand.self,
         ]
     )
 

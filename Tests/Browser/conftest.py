@@ -36,6 +36,7 @@ class Server:
         self.process = process
         self.base_url = base_url
         self.log_path = log_path
+        self.data = data
         # With no relay configured, the server writes its mail here as .eml files.
         self.mail = data / "mail"
 

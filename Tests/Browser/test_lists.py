@@ -10,8 +10,11 @@ tests read the same data in any order."""
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import json
 import os
+import shutil
 import re
 import subprocess
 import time
@@ -21,9 +24,10 @@ from urllib.parse import parse_qs, unquote, urlparse
 
 import pytest
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.print_page_options import PrintOptions
 
 from conftest import ARTIFACTS, Server, chrome, save_artifacts, stop_server
-from concord_run import free_port, private_binary, wait_until_ok
+from concord_run import concord_binary, free_port, private_binary, wait_until_ok
 from pages import AXE_RESULTS, Browser, email
 from pages import today as london_today
 
@@ -720,6 +724,101 @@ def partnership_overview(b: Browser):
     assert b.exists("#by-stage") and b.exists("section#all")
 
 
+def reports_with_errors(b: Browser):
+    b.sign_in(OFFICE)
+    b.go("/partnerships/oldham/reports?period=dates&from-day=31&from-month=2&from-year=2026")
+    assert b.errors(), "no error summary"
+
+
+def reports_year(b: Browser):
+    b.sign_in(OFFICE)
+    b.go(f"/partnerships/oldham/reports?period=year&year={reporting_year()}")
+    assert b.exists("#stages svg") and b.exists("#months-table")
+
+
+def board_report(publication: bool):
+    def page(b: Browser):
+        b.sign_in(OFFICE)
+        b.go(f"/partnerships/oldham/reports/board?period=year&year={reporting_year()}"
+             + ("&publication=yes" if publication else ""))
+        assert b.exists("#publication-note") == publication
+    return page
+
+
+# ---------------------------------------------------------------------------------------------
+# 6. Reports: a chart's data table, the same figures from the command line, and the board report
+
+
+def reporting_year() -> int:
+    today = london_today()
+    return today.year if today.month >= 4 else today.year - 1
+
+
+def table_rows(b: Browser, css: str) -> list[list[str]]:
+    rows = b.d.find_elements(By.CSS_SELECTOR, f"{css} tbody tr")
+    return [[cell.text for cell in row.find_elements(By.CSS_SELECTOR, "th, td")] for row in rows]
+
+
+def test_reports_chart_table_agrees_with_the_command_line_and_the_board_report_prints(
+        b: Browser, lists_server, tmp_path):
+    year = reporting_year()
+    b.sign_in(OFFICE)
+    b.follow("Reports", within="nav")
+    assert b.h1() == "Reports"
+    b.choose("period", "year")
+    b.select("year", value=str(year))
+    b.press("Show the report")
+    assert f"year={year}" in b.query
+    assert b.text("#report-period") == f"1 April {year} to 31 March {year + 1}"
+
+    # The chart says what it shows, and its data table follows it.
+    chart = b.d.find_element(By.CSS_SELECTOR, "#stages svg[role=img]")
+    assert "within their timescale" in chart.find_element(By.CSS_SELECTOR, "title").get_attribute("textContent")
+    stages = table_rows(b, "#stages-table")
+    assert [row[0] for row in stages][:2] == [
+        "Stage 1: Team Manager or agency equivalent", "Stage 2: Head of Service or agency equivalent"]
+    months = table_rows(b, "#months-table")
+    assert len(months) == 12 and months[0][0] == f"April {year}"
+
+    # The command line, on the same database, gives the same figures.
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CONCORD_") and k != "DATABASE_URL"}
+    env["DATABASE_URL"] = f"sqlite:{lists_server.data / 'lists.sqlite'}"
+    done = subprocess.run(
+        [concord_binary(), "report", "--partnership", "oldham", "--from", f"{year}-04-01", "--to",
+         f"{year + 1}-03-31", "--format", "json"], env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert report["raised"] > 0
+    assert table_rows(b, "#summary-table")[0] == ["Raised in the period", str(report["raised"])]
+    for row, stage in zip(stages, report["stages"]):
+        assert row[0] == stage["title"]
+        assert int(row[1]) == stage["entered"]
+        if stage["within_timescale"] is None:
+            assert row[2] == "no timescale"
+        else:
+            assert [int(row[2]), int(row[3])] == [stage["within_timescale"], stage["late"]]
+    assert [[m[0], int(m[1]), int(m[2])] for m in months][:3] == [
+        [f"{name} {year}", m["raised"], m["resolved"]]
+        for name, m in zip(["April", "May", "June"], report["months"][:3])]
+
+    # The board report, printed on A4, carries the figures and none of the site around them.
+    b.follow("The board report for this period, to print on A4", within="main")
+    assert b.h1() == "Disputes between agencies: board report"
+    options = PrintOptions()
+    options.page_width, options.page_height = 21.0, 29.7
+    pdf = tmp_path / "board.pdf"
+    pdf.write_bytes(base64.b64decode(b.d.print_page(options)))
+    assert shutil.which("pdftotext"), "pdftotext (poppler-utils) is missing: scripts/browser-tests installs it"
+    printed = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True,
+                             text=True).stdout
+    # A stage's title wraps in its narrow column on A4.
+    for expected in (f"Disputes raised from 1 April {year} to 31 March {year + 1}", "Stage 2: Head of",
+                     "Month by month", f"April {year}", f"Raised in the period {report['raised']}"):
+        assert expected in re.sub(r"[ ]+", " ", printed), f"the printed board report lacks {expected!r}"
+    for hidden in ("Sign out", "Back to the reports", "Download"):
+        assert hidden not in printed, f"the printed board report shows {hidden!r}"
+
+
 AXE_PAGES = {
     "lists: all disputes": all_disputes,
     "lists: all disputes, filtered (details open)": all_disputes_filtered,
@@ -728,6 +827,10 @@ AXE_PAGES = {
     "lists: my work, business office": my_work(OFFICE),
     "lists: my work, senior manager": my_work(SENIOR_MANAGER),
     "lists: partnership overview with volume": partnership_overview,
+    "lists: reports, a reporting year": reports_year,
+    "lists: reports, a period that is not one": reports_with_errors,
+    "lists: board report": board_report(publication=False),
+    "lists: board report for publication": board_report(publication=True),
 }
 
 

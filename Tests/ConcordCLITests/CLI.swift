@@ -38,6 +38,10 @@ struct CLI {
     }()
 
     func run(_ arguments: String..., stdin: String? = nil, environment: [String: String] = [:]) throws -> Result {
+        try run(arguments: arguments, stdin: stdin, environment: environment)
+    }
+
+    func run(arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = arguments

@@ -7,6 +7,11 @@ enum Console {
         FileHandle.standardOutput.write(Data((TerminalText.visible(text) + "\n").utf8))
     }
 
+    /// CSV as it is, CR LF line ends and all.
+    static func csv(_ text: String) {
+        FileHandle.standardOutput.write(Data(TerminalText.visible(text, returns: true).utf8))
+    }
+
     static func error(_ text: String) {
         FileHandle.standardError.write(Data((TerminalText.visible(text) + "\n").utf8))
     }

@@ -9,8 +9,16 @@ struct Table {
         self.headers = headers
     }
 
+    init(_ headers: [String]) {
+        self.headers = headers
+    }
+
     /// A cell stays on its line: a line break in stored text is shown as `\u{A}`.
     mutating func add(_ cells: String...) {
+        add(cells)
+    }
+
+    mutating func add(_ cells: [String]) {
         rows.append(cells.map { TerminalText.visible($0, newlines: false) })
     }
 

@@ -4,11 +4,15 @@
 enum TerminalText {
     /// Line breaks stay (output is made of lines) unless `newlines` is false, for text that must
     /// stay on one line such as a table's cell.
-    static func visible(_ text: String, newlines: Bool = true) -> String {
-        guard text.unicodeScalars.contains(where: { isControl($0, newlines: newlines) }) else { return text }
+    /// `returns` keeps carriage returns too, for CSV, whose records end in CR LF.
+    static func visible(_ text: String, newlines: Bool = true, returns: Bool = false) -> String {
+        func shows(_ scalar: Unicode.Scalar) -> Bool {
+            isControl(scalar, newlines: newlines) && !(returns && scalar == "\r")
+        }
+        guard text.unicodeScalars.contains(where: shows) else { return text }
         var shown = ""
         for scalar in text.unicodeScalars {
-            if isControl(scalar, newlines: newlines) {
+            if shows(scalar) {
                 shown += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
             } else {
                 shown.unicodeScalars.append(scalar)

@@ -17,6 +17,9 @@ public struct DisputeState: Hashable, Sendable {
         /// The deadline in force now: the one fixed on entry, until something recorded at the
         /// stage meets it, restarts it or replaces it with an agreed one.
         public var due: LocalDate?
+        /// The deadline of the stage's own timescale, kept when a milestone meets it, so the
+        /// partnership can see afterwards whether the stage kept to it; nil while it has none.
+        public var timescaleDue: LocalDate?
         /// What meets the stage's timescale, when it is one to begin within.
         public var metBy: Timescale.Milestone?
         public var metOn: LocalDate?
@@ -52,6 +55,8 @@ public struct DisputeState: Hashable, Sendable {
     public private(set) var referral: DisputeEvent.ReferredExternally?
     public private(set) var withdrawal: DisputeEvent.Withdrawn?
     public private(set) var closure: DisputeEvent.Closed?
+    /// The day it was resolved, referred onward or withdrawn.
+    public private(set) var endedOn: LocalDate?
     public private(set) var reviewDecisions: [DisputeEvent.ReviewConsidered] = []
     public private(set) var reviews: [DisputeEvent.ReviewRecorded] = []
     /// How many events the dispute has; commands name the version they were decided on.
@@ -120,7 +125,9 @@ public struct DisputeState: Hashable, Sendable {
         case .raised: break
         case .stageEntered(let entry):
             stages.append(
-                StageVisit(stage: entry.stage, startedOn: entry.startedOn, due: entry.due ?? entry.ahead?.due))
+                StageVisit(
+                    stage: entry.stage, startedOn: entry.startedOn, due: entry.due ?? entry.ahead?.due,
+                    timescaleDue: entry.due))
             stages[stages.count - 1].acknowledgementDue = entry.acknowledgementDue
             stages[stages.count - 1].overallDue = entry.overallDue
             stages[stages.count - 1].metBy = entry.metBy
@@ -136,7 +143,10 @@ public struct DisputeState: Hashable, Sendable {
             stages[stages.count - 1].discussions.append(discussion)
             noteResponse(from: discussion.participants, on: discussion.heldOn)
             advanceClocks(.discussion(heldOn: discussion.heldOn, people: discussion.participants))
-            if let due = discussion.stageDue { stages[stages.count - 1].due = due }
+            if let due = discussion.stageDue {
+                stages[stages.count - 1].due = due
+                stages[stages.count - 1].timescaleDue = due
+            }
             let involvesManager = discussion.participants.contains { $0.level >= .lineManager }
             switch currentStage.metBy {
             case .firstContact: meet(on: discussion.heldOn)
@@ -166,12 +176,15 @@ public struct DisputeState: Hashable, Sendable {
         case .resolved(let resolved):
             resolution = resolved
             status = .resolved
+            endedOn = LondonTime.date(of: time)
         case .referredExternally(let referred):
             referral = referred
             status = .referred
+            endedOn = LondonTime.date(of: time)
         case .withdrawn(let withdrawn):
             withdrawal = withdrawn
             status = .withdrawn
+            endedOn = LondonTime.date(of: time)
         case .closed(let closed):
             closure = closed
             status = .closed
@@ -182,6 +195,7 @@ public struct DisputeState: Hashable, Sendable {
         case .timescaleAgreed(let agreed):
             stages[stages.count - 1].agreedTimescale = agreed
             stages[stages.count - 1].due = agreed.due
+            stages[stages.count - 1].timescaleDue = agreed.due
         case .reviewConsidered(let decision): reviewDecisions.append(decision)
         case .reviewRecorded(let review): reviews.append(review)
         case .meetingMinutesRecorded(let minutes):

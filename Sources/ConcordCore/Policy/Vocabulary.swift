@@ -102,6 +102,19 @@ public enum DisputeCategory: String, CaseIterable, Codable, Sendable {
     case caseClosure = "case-closure"
     case informationSharing = "information-sharing"
     case other
+
+    /// As people read it, in lists, reports and the command line alike.
+    public var title: String {
+        switch self {
+        case .threshold: "Threshold decision"
+        case .referral: "Referral not accepted"
+        case .assessment: "Assessment"
+        case .plan: "Plan or intervention"
+        case .caseClosure: "Case closed or stepped down"
+        case .informationSharing: "Information sharing"
+        case .other: "Something else"
+        }
+    }
 }
 
 /// Who a practice protocol's disputes are about: many partnerships run one procedure for

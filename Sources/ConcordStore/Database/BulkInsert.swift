@@ -45,14 +45,23 @@ extension DisputeModel: BulkRow {
     static let columns = [
         "id", "reference", "partnership_id", "policy_id", "policy_version", "scope", "category", "status",
         "current_stage", "stage_started_on", "stage_due", "acknowledgement_due", "acknowledged_on", "overall_due",
-        "raised_on", "raised_by_id", "significant_harm", "version", "last_event_at", "next_due",
+        "raised_on", "raised_by_id", "significant_harm", "version", "last_event_at", "next_due", "raising_agency_id",
+        "ended_how", "ended_on", "referral_route", "acknowledgement_from", "overall_from",
     ]
     var values: [any Encodable & Sendable] {
         [
             id, reference, partnershipID, policyID, policyVersion, scope, category, status, currentStage,
             stageStartedOn, stageDue, acknowledgementDue, acknowledgedOn, overallDue, raisedOn, raisedByID,
-            significantHarm, version, lastEventAt, nextDue,
+            significantHarm, version, lastEventAt, nextDue, raisingAgencyID, endedHow, endedOn, referralRoute,
+            acknowledgementFrom, overallFrom,
         ]
+    }
+}
+
+extension DisputeStageVisitModel: BulkRow {
+    static let columns = ["id", "dispute_id", "position", "stage", "entered_on", "finished_on", "deadline"]
+    var values: [any Encodable & Sendable] {
+        [id ?? UUID(), disputeID, position, stage, enteredOn, finishedOn, deadline]
     }
 }
 

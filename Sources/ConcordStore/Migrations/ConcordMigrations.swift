@@ -37,5 +37,8 @@ public enum ConcordMigrations {
         CreatePolicyReinstatements(),
         CreateDirectoryVersion(),
         CreateDisputeOverviewIndexes(),
+        AddDisputeOutcomes(),
+        CreateDisputeStageVisits(),
+        FillDisputeOutcomes(),
     ]
 }

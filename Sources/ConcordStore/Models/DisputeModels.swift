@@ -25,8 +25,37 @@ final class DisputeModel: Model, @unchecked Sendable {
     @Field(key: "version") var version: Int
     @Field(key: "last_event_at") var lastEventAt: String
     @Field(key: "next_due") var nextDue: String
+    @OptionalField(key: "raising_agency_id") var raisingAgencyID: String?
+    @OptionalField(key: "ended_how") var endedHow: String?
+    @OptionalField(key: "ended_on") var endedOn: String?
+    @OptionalField(key: "referral_route") var referralRoute: String?
+    @OptionalField(key: "acknowledgement_from") var acknowledgementFrom: String?
+    @OptionalField(key: "overall_from") var overallFrom: String?
 
     init() {}
+}
+
+/// One visit to a stage, for the partnership's timeliness figures.
+final class DisputeStageVisitModel: Model, @unchecked Sendable {
+    static let schema = "dispute_stage_visits"
+    @ID(key: .id) var id: UUID?
+    @Field(key: "dispute_id") var disputeID: UUID
+    @Field(key: "position") var position: Int
+    @Field(key: "stage") var stage: String
+    @Field(key: "entered_on") var enteredOn: String
+    @OptionalField(key: "finished_on") var finishedOn: String?
+    @OptionalField(key: "deadline") var deadline: String?
+
+    init() {}
+
+    init(disputeID: UUID, _ outcome: StageOutcome) {
+        self.disputeID = disputeID
+        self.position = outcome.position
+        self.stage = outcome.stage
+        self.enteredOn = outcome.enteredOn.iso
+        self.finishedOn = outcome.finishedOn?.iso
+        self.deadline = outcome.deadline?.iso
+    }
 }
 
 final class DisputePersonModel: Model, @unchecked Sendable {

@@ -14,6 +14,8 @@ enum DisputeProjection {
         try await people(state, id: id).create(on: db)
         try await DisputeActionModel.query(on: db).filter(\.$disputeID == id).delete()
         try await actions(state, id: id).create(on: db)
+        try await DisputeStageVisitModel.query(on: db).filter(\.$disputeID == id).delete()
+        try await BulkInsert.insert(stageVisits(state, id: id), on: db)
         // Agencies and search terms come from the raising event alone, so they are written once.
         if existing == nil {
             try await agencies(state, id: id).create(on: db)
@@ -44,6 +46,22 @@ enum DisputeProjection {
         model.version = state.version
         model.lastEventAt = EventChain.timestamp(state.lastChanged)
         model.nextDue = DisputeListOrder.nextDue(state)
+        fillOutcome(model, from: state)
+    }
+
+    /// What the partnership's reports count: who raised it, how and when it ended, and the
+    /// days its acknowledgement and whole-process timescales count from.
+    static func fillOutcome(_ model: DisputeModel, from state: DisputeState) {
+        model.raisingAgencyID = state.raised.raisedBy.agency.id
+        model.endedHow = state.ending?.rawValue
+        model.endedOn = state.endedOn?.iso
+        model.referralRoute = state.referral?.route
+        model.acknowledgementFrom = state.acknowledgementFrom?.iso
+        model.overallFrom = state.overallFrom?.iso
+    }
+
+    static func stageVisits(_ state: DisputeState, id: UUID) -> [DisputeStageVisitModel] {
+        state.stageOutcomes.map { DisputeStageVisitModel(disputeID: id, $0) }
     }
 
     static func people(_ state: DisputeState, id: UUID) -> [DisputePersonModel] {

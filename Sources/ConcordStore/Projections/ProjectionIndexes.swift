@@ -7,7 +7,10 @@ import SQLKit
 /// checked by them; everything happens inside the rebuild's transaction, so a failure leaves
 /// the indexes as they were.
 enum ProjectionIndexes {
-    static let tables = ["disputes", "dispute_people", "dispute_actions", "dispute_agencies", "dispute_search_terms"]
+    static let tables = [
+        "disputes", "dispute_people", "dispute_actions", "dispute_agencies", "dispute_search_terms",
+        "dispute_stage_visits",
+    ]
 
     /// Drops the indexes and returns the statements that make them again.
     static func setAside(_ db: any Database) async throws -> [String] {

@@ -22,6 +22,7 @@ public enum ProjectionRebuilder {
                 try await (tx as! any SQLDatabase).raw("PRAGMA cache_size = -262144").run()
             }
             try await DisputeActionModel.query(on: tx).delete()
+            try await DisputeStageVisitModel.query(on: tx).delete()
             try await DisputeAgencyModel.query(on: tx).delete()
             try await DisputeSearchTermModel.query(on: tx).delete()
             try await DisputePersonModel.query(on: tx).delete()
@@ -51,6 +52,7 @@ public enum ProjectionRebuilder {
         var actions: [DisputeActionModel] = []
         var agencies: [DisputeAgencyModel] = []
         var terms: [DisputeSearchTermModel] = []
+        var visits: [DisputeStageVisitModel] = []
         for (id, state) in states {
             let model = DisputeModel()
             DisputeProjection.fill(model, from: state, id: id)
@@ -59,12 +61,14 @@ public enum ProjectionRebuilder {
             actions += DisputeProjection.actions(state, id: id)
             agencies += DisputeProjection.agencies(state, id: id)
             terms += DisputeProjection.searchTerms(state, id: id)
+            visits += DisputeProjection.stageVisits(state, id: id)
         }
         try await BulkInsert.insert(disputes, on: db)
         try await BulkInsert.insert(people, on: db)
         try await BulkInsert.insert(actions, on: db)
         try await BulkInsert.insert(agencies, on: db)
         try await BulkInsert.insert(terms, on: db)
+        try await BulkInsert.insert(visits, on: db)
     }
 
     /// Replays the disputes a batch at a time, handing each batch's states on. A batch is a

@@ -50,6 +50,7 @@ public enum ConcordWeb {
         try signedIn.register(collection: DisputeActionController())
         try signedIn.register(collection: DocumentController())
         try signedIn.register(collection: PartnershipController())
+        try signedIn.register(collection: ReportsController())
         try signedIn.register(collection: PartnershipMailController())
         try signedIn.register(collection: MailSettingsController())
         try signedIn.register(collection: AdminController())

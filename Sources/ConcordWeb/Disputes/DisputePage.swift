@@ -91,7 +91,7 @@ extension DisputePage {
         }
         summary += [
             Row(key: "With", value: raised.otherAgencies.map(\.name).joined(separator: ", ")),
-            Row(key: "About", value: Formatting.categoryName(raised.category)),
+            Row(key: "About", value: raised.category.title),
         ]
         if let issue = raised.issue { summary.append(Row(key: "Issue", value: issue)) }
         summary += [

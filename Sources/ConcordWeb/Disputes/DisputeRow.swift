@@ -70,7 +70,7 @@ struct DisputeListContext {
             reference: summary.reference, href: SiteRoute.dispute(.value(summary.id)).path,
             partnership: partnerships[summary.partnershipID]?.name ?? "",
             stage: stageTitle,
-            category: DisputeCategory(rawValue: summary.category).map(Formatting.categoryName) ?? summary.category,
+            category: DisputeCategory(rawValue: summary.category).map(\.title) ?? summary.category,
             status: Formatting.statusName(summary.status), statusColour: Formatting.statusColour(summary.status),
             deadline: open ? deadline : nil,
             lastChanged: EventChain.date(summary.lastEventAt).map(Formatting.time) ?? "",

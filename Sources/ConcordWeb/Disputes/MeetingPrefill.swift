@@ -5,7 +5,7 @@ enum MeetingPrefill {
     static func purpose(_ state: DisputeState) -> String {
         let others = state.raised.otherAgencies.map(\.name).joined(separator: " and ")
         return "To resolve the disagreement between \(state.raised.raisedBy.agency.name) and \(others) about "
-            + "\(Formatting.categoryName(state.raised.category).lowercased()): \(state.raised.disagreement)"
+            + "\(state.raised.category.title.lowercased()): \(state.raised.disagreement)"
     }
 
     static func raisingView(_ state: DisputeState) -> String {

@@ -55,7 +55,7 @@ struct RaiseForm {
             FormField(
                 .radios, name: "category", label: "What is the disagreement about?",
                 options: DisputeCategory.allCases.map {
-                    .option($0.rawValue, Formatting.categoryName($0), selected: text("category") == $0.rawValue)
+                    .option($0.rawValue, $0.title, selected: text("category") == $0.rawValue)
                 }),
             FormField(.textarea, name: "disagreement", label: "What is the disagreement?", value: text("disagreement")),
             FormField(

@@ -75,7 +75,7 @@ struct ListScope {
                 .select, name: "category", label: "About",
                 options: [.option("", "Anything", selected: query.category == nil)]
                     + DisputeCategory.allCases.map {
-                        .option($0.rawValue, Formatting.categoryName($0), selected: query.category == $0)
+                        .option($0.rawValue, $0.title, selected: query.category == $0)
                     }),
             from, to,
             FormField(

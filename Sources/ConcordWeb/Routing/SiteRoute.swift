@@ -32,6 +32,9 @@ enum SiteRoute: Sendable {
     case stageForm(Parameter<UUID>, form: Parameter<String>)
     case partnership(Parameter<String>)
     case partnershipMail(Parameter<String>)
+    case reports(Parameter<String>)
+    case reportCSV(Parameter<String>, table: Parameter<String>)
+    case boardReport(Parameter<String>)
     case resendMail(Parameter<String>, message: Parameter<UUID>)
     case mailSettings
     case admin
@@ -109,6 +112,10 @@ enum SiteRoute: Sendable {
         case .stageForm(let id, let form): ["disputes", Self.text(id, "dispute"), "forms", Self.text(form, "form")]
         case .partnership(let slug): ["partnerships", Self.text(slug, "partnership")]
         case .partnershipMail(let slug): ["partnerships", Self.text(slug, "partnership"), "email"]
+        case .reports(let slug): ["partnerships", Self.text(slug, "partnership"), "reports"]
+        case .reportCSV(let slug, let table):
+            ["partnerships", Self.text(slug, "partnership"), "reports", "csv", Self.text(table, "table")]
+        case .boardReport(let slug): ["partnerships", Self.text(slug, "partnership"), "reports", "board"]
         case .resendMail(let slug, let message):
             ["partnerships", Self.text(slug, "partnership"), "email", Self.text(message, "message"), "resend"]
         case .mailSettings: ["settings", "email"]

@@ -47,18 +47,6 @@ enum Formatting {
         }
     }
 
-    static func categoryName(_ category: DisputeCategory) -> String {
-        switch category {
-        case .threshold: "Threshold decision"
-        case .referral: "Referral not accepted"
-        case .assessment: "Assessment"
-        case .plan: "Plan or intervention"
-        case .caseClosure: "Case closed or stepped down"
-        case .informationSharing: "Information sharing"
-        case .other: "Something else"
-        }
-    }
-
     static func contactMethod(_ method: ContactMethod) -> String {
         switch method {
         case .telephone: "Telephone"

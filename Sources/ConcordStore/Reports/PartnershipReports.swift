@@ -1,0 +1,26 @@
+import ConcordCore
+import Foundation
+
+/// A partnership's report, its figures from `ReportQueries` put in its policies' order, with
+/// working days counted on its own calendar, closure days included.
+public enum PartnershipReports {
+    public static func report(
+        _ database: ConcordDatabase, _ query: ReportQuery, holidays: HolidayTable
+    ) async throws -> PartnershipReport {
+        let directory = Directory(database)
+        let snapshot = try await directory.snapshot()
+        guard let partnership = snapshot.partnership(id: query.partnership) else {
+            throw StoreError.notFound("partnership \(query.partnership)")
+        }
+        let policies = try await directory.currentPolicies(partnership: partnership.id, on: query.today, in: snapshot)
+            .map(\.policy)
+        let subject = PartnershipReport.Subject(
+            slug: partnership.slug, name: partnership.name, policies: policies,
+            agencyNames: Dictionary(
+                snapshot.agencies.map { ($0.ref.id, $0.ref.name) }, uniquingKeysWith: { first, _ in first }),
+            calendar: directory.calendar(partnership: partnership, holidays: holidays))
+        let data = try await ReportQueries.data(database, query)
+        return try PartnershipReport(
+            data, of: subject, from: query.from, to: query.to, agency: query.agency, category: query.category)
+    }
+}
