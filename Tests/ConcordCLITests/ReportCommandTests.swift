@@ -93,6 +93,10 @@ import Testing
                 arguments: ["report", "--partnership", "christmas", "--from", "2026-12-31", "--to", "2026-12-01"],
                 environment: environment)
             #expect(backwards.status == 2 && backwards.stderr.contains("--from 2026-12-31 is after --to 2026-12-01"))
+            let long = try cli.run(
+                arguments: ["report", "--partnership", "christmas", "--from", "2000-01-01", "--to", "2026-12-01"],
+                environment: environment)
+            #expect(long.status == 2 && long.stderr.contains("a report covers at most 10 years"))
         }
     }
 }

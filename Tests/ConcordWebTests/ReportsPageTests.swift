@@ -108,6 +108,10 @@ struct ReportsPageTests {
                 "/partnerships/oldham/reports?period=dates&from-day=2&from-month=2&from-year=2026&to-day=1&to-month=1&to-year=2026"
             )
             #expect(backwards.body.contains("The last day must be the same as or after the first day"))
+            let century = try await browser.get(
+                "/partnerships/oldham/reports?period=dates&from-day=1&from-month=1&from-year=1990&to-day=1&to-month=1&to-year=2026"
+            )
+            #expect(century.status == .badRequest && century.body.contains("A period can be at most 10 years"))
             #expect(try await browser.get("/partnerships/oldham/reports?category=nonsense").status == .badRequest)
             #expect(
                 try await browser.get("/partnerships/oldham/reports/csv/stages?period=year&year=1").status == .notFound)

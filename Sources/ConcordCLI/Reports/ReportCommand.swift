@@ -25,6 +25,9 @@ struct ReportCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard from <= to else { throw ValidationError("--from \(from.iso) is after --to \(to.iso)") }
+        guard to < from.adding(months: 120) else {
+            throw ValidationError("a report covers at most 10 years; --from \(from.iso) to --to \(to.iso) is longer")
+        }
     }
 
     func run() async throws {

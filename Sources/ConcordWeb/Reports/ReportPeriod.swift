@@ -7,6 +7,10 @@ struct ReportPeriod: Equatable {
         case quarter, year, dates
     }
 
+    /// Long enough for any review of the arrangements; a longer one would draw a month-by-month
+    /// chart too long to read.
+    static let maximumYears = 10
+
     var kind: Kind
     var from: LocalDate
     var to: LocalDate
@@ -68,6 +72,10 @@ struct ReportPeriod: Equatable {
             guard let from, let to else { return nil }
             guard from <= to else {
                 errors.add("to", "The last day must be the same as or after the first day")
+                return nil
+            }
+            guard to < from.adding(months: 12 * maximumYears) else {
+                errors.add("to", "A period can be at most \(maximumYears) years; choose a later first day")
                 return nil
             }
             return ReportPeriod(kind: .dates, from: from, to: to)
