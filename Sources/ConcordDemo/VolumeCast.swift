@@ -74,7 +74,8 @@ struct VolumeCast {
         var pool = people.filter { $0.agency.id == agency.ref.id && $0.level == .practitioner }
             .map { (key: $0.email ?? $0.name, ref: $0.ref) }
         for index in pool.count..<max(pool.count, count) {
-            let email = DemoNames.email("practitioner-\(index).\(agency.type.key)", partnership: slug)
+            // Two agencies may be of one type: the number tells them apart.
+            let email = DemoNames.email("practitioner-\(index).\(agency.type.key)-\(number + 1)", partnership: slug)
             let ref = try await directory.addPerson(
                 name: VolumeNames.practitioner(index, agency: number), email: email, agency: agency.ref,
                 level: .practitioner, lineManager: agency.people[.lineManager])

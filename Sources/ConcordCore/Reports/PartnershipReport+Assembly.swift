@@ -83,7 +83,7 @@ extension PartnershipReport {
                 known.append((stage.id, stage.title, timed))
             }
         }
-        let seen = Set(data.visits.map(\.stage)).union(data.endings.map(\.stage))
+        let seen = Set(data.visits.map(\.stage)).union(data.endings.map(\.stage)).union(data.overdueNow.keys)
         for id in seen.subtracting(known.map(\.id)).sorted() {
             known.append((id, id, data.visits.contains { $0.stage == id && $0.withinTimescale != nil }))
         }

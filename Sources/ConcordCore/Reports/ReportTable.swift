@@ -9,6 +9,9 @@ public struct ReportTable: Hashable, Sendable {
         case count(Int)
         /// Working days; nil where there is nothing to measure.
         case days(Double?)
+        /// A count left out of a published report, because with the column's total it would
+        /// give away a count under 5 shown as "fewer than 5".
+        case withheld
 
         /// `publication`: counts of 1 to 4 read "fewer than 5", so no small group of children
         /// can be picked out of a published report.
@@ -18,8 +21,32 @@ public struct ReportTable: Hashable, Sendable {
             case .count(let count): publication && (1...4).contains(count) ? "fewer than 5" : String(count)
             case .days(let days?): days.rounded() == days ? String(Int(days)) : String(format: "%.1f", days)
             case .days(nil): "n/a"
+            case .withheld: "not shown"
             }
         }
+
+        var isSmall: Bool {
+            if case .count(let count) = self { return (1...4).contains(count) }
+            return false
+        }
+    }
+
+    /// As published: where a column (but the summary's) has exactly one count under 5, the
+    /// next smallest count is withheld too, so that neither can be worked out by taking the
+    /// others from a total shown elsewhere.
+    public var forPublication: ReportTable {
+        guard id != "summary" else { return self }
+        var table = self
+        for column in headers.indices.dropFirst() {
+            let cells = table.rows.indices.filter { column < table.rows[$0].count }
+            guard cells.filter({ table.rows[$0][column].isSmall }).count == 1 else { continue }
+            let others = cells.compactMap { row -> (row: Int, count: Int)? in
+                guard case .count(let count) = table.rows[row][column], count >= 5 else { return nil }
+                return (row, count)
+            }
+            if let smallest = others.min(by: { $0.count < $1.count }) { table.rows[smallest.row][column] = .withheld }
+        }
+        return table
     }
 
     /// Names its CSV file and its place on the page.

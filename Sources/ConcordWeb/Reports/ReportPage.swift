@@ -36,14 +36,18 @@ struct ReportPage: Encodable {
         let chosen = [report.agency.map { "with \($0)" }, report.category.map { "about “\($0.title)”" }]
             .compactMap { $0 }
         filters = chosen.isEmpty ? nil : "Only disputes " + chosen.joined(separator: " and ")
-        func count(_ number: Int) -> String { ReportTable.Cell.count(number).text(publication: publication) }
+        let shown = publication ? report.tables.map(\.forPublication) : report.tables
+        // The figures are the tables' own cells, so what publication hides there stays hidden.
+        func cell(_ table: String, _ row: Int) -> String {
+            shown.first { $0.id == table }.map { $0.rows[row][1].text(publication: publication) } ?? ""
+        }
         figures = [
-            Figure(number: count(report.raised), label: "raised"),
-            Figure(number: count(report.ended.resolved), label: "resolved"),
-            Figure(number: count(report.ended.open), label: "still open"),
-            Figure(number: count(report.stages.reduce(0) { $0 + $1.overdueNow }), label: "overdue now"),
+            Figure(number: cell("summary", 0), label: "raised"),
+            Figure(number: cell("ended", 0), label: "resolved"),
+            Figure(number: cell("ended", 3), label: "still open"),
+            Figure(number: cell("summary", 2), label: "overdue now"),
         ]
-        tables = report.tables.map { table in
+        tables = shown.map { table in
             Table(
                 id: table.id, title: table.title, headers: table.headers,
                 rows: table.rows.map { row in

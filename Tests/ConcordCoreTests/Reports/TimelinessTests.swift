@@ -70,7 +70,31 @@ import Testing
                 == "\u{FEFF}Agency,Disputes\r\n\"'=HYPERLINK(\"\"http://x\"\")\",3\r\n\"Police, North\",12\r\n"
                 + "\"'+44 line\nbreak\",0\r\n'@SUM(A1),2.5\r\n'-1,n/a\r\n")
         let published = CSVWriter.csv(table, publication: true)
+        #expect(published.contains(",fewer than 5\r\n") && published.contains(",not shown\r\n"))
+        #expect(published.contains(",0\r\n"))
+    }
+
+    /// With one count under 5 in a column, the next smallest is withheld too: otherwise the
+    /// total less the others would give it away.
+    @Test func publicationWithholdsTheNextSmallestWhereOneCountWouldBeGivenAway() {
+        let ended = ReportTable(
+            id: "ended", title: "How they ended", headers: ["Outcome", "Disputes"],
+            rows: [
+                [.text("Resolved"), .count(33)], [.text("Withdrawn"), .count(7)], [.text("Still open"), .count(4)],
+            ])
         #expect(
-            published.contains(",fewer than 5\r\n") && published.contains(",12\r\n") && published.contains(",0\r\n"))
+            CSVWriter.csv(ended, publication: true)
+                == "\u{FEFF}Outcome,Disputes\r\nResolved,33\r\nWithdrawn,not shown\r\nStill open,fewer than 5\r\n")
+        let two = ReportTable(
+            id: "ended", title: "", headers: ["Outcome", "Disputes"],
+            rows: [
+                [.text("Resolved"), .count(33)], [.text("Withdrawn"), .count(2)], [.text("Still open"), .count(4)],
+            ])
+        #expect(two.forPublication == two, "two hidden already hide each other")
+        let summary = ReportTable(
+            id: "summary", title: "", headers: ["Figure", "Disputes"],
+            rows: [[.text("Raised"), .count(40)], [.text("Significant harm"), .count(3)]])
+        #expect(summary.forPublication == summary, "the summary's figures are not parts of a total")
+        #expect(CSVWriter.field("a\r\nb\rc") == "\"a\nb\nc\"", "a carriage return only ever ends a record")
     }
 }
