@@ -5,7 +5,8 @@ import Foundation
 /// working days counted on its own calendar, closure days included.
 public enum PartnershipReports {
     public static func report(
-        _ database: ConcordDatabase, _ query: ReportQuery, holidays: HolidayTable
+        _ database: ConcordDatabase, _ query: ReportQuery, holidays: HolidayTable,
+        calendars: CalendarCache = CalendarCache()
     ) async throws -> PartnershipReport {
         let directory = Directory(database)
         let snapshot = try await directory.snapshot()
@@ -18,7 +19,8 @@ public enum PartnershipReports {
             slug: partnership.slug, name: partnership.name, policies: policies,
             agencyNames: Dictionary(
                 snapshot.agencies.map { ($0.ref.id, $0.ref.name) }, uniquingKeysWith: { first, _ in first }),
-            calendar: directory.calendar(partnership: partnership, holidays: holidays))
+            calendar: calendars.calendar(
+                region: partnership.region, holidays: holidays, closures: partnership.closureDays))
         let data = try await ReportQueries.data(database, query)
         return try PartnershipReport(
             data, of: subject, from: query.from, to: query.to, agency: query.agency, category: query.category)

@@ -15,9 +15,6 @@ struct ReportPeriod: Equatable {
     var from: LocalDate
     var to: LocalDate
 
-    /// "1 October to 31 December 2026".
-    var label: String { "\(Formatting.date(from)) to \(Formatting.date(to))" }
-
     /// The last quarter that has ended: what the board looks at next.
     static func lastQuarter(before today: LocalDate) -> ReportPeriod {
         let start = quarterStart(today).adding(months: -3)

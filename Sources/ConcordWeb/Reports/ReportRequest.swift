@@ -48,7 +48,8 @@ struct ReportRequest {
         let query = ReportQuery(
             partnership: partnership.id, from: period.from, to: period.to, agency: agency?.ref.id, category: category,
             today: LondonTime.date(of: request.now))
-        return try await PartnershipReports.report(request.concord.database, query, holidays: request.concord.holidays)
+        return try await PartnershipReports.report(
+            request.concord.database, query, holidays: request.concord.holidays, calendars: request.concord.calendars)
     }
 
     private static func fields(
