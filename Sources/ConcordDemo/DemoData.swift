@@ -4,7 +4,8 @@ import Foundation
 
 /// Demonstration data for people trying Concord: the five partnerships with their built-in
 /// policies, an agency of every type in each, people at every level, sign-ins for every role,
-/// and fifty disputes at every stage and status, dated relative to now so the demo always
+/// fifty current disputes at every stage and status, and a year of ended ones before them with
+/// the partnership's learning themes and actions, dated relative to now so the demo always
 /// looks current. The same `now` always seeds the same demo.
 public enum DemoData {
     /// A demo account to print for people trying Concord.
@@ -44,8 +45,10 @@ public enum DemoData {
         let installed = LondonTime.startOfDay(LondonTime.date(of: now).adding(months: -12))
         let partnerships = try await DemoDirectory.seed(database, names: &names, installedAt: installed)
         try await DemoDisputes.seed(database, partnerships: partnerships, holidays: holidays, now: now)
-        return try await DemoAccounts.seed(
+        let signIns = try await DemoAccounts.seed(
             database, partnerships: partnerships, names: &names, passwordHash: passwordHash, at: now)
+        try await DemoLearning.seed(database, partnerships: partnerships, now: now)
+        return signIns
     }
 
     /// Whether the database already holds partnerships, so first-run seeding happens once.

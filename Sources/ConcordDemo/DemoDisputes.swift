@@ -24,6 +24,24 @@ enum DemoDisputes {
             let route = try route(scenario, policy: policy, calendar: calendar, today: today)
             walks.append((partnership.id, try walker.walk(route)))
         }
+        var number = DemoScenarios.all.count
+        for partnership in partnerships {
+            let policy = partnership.policy
+            let calendar = WorkingCalendar(region: policy.region, holidays: holidays)
+            for dispute in DemoHistory.disputes(stages: policy.stages.count) {
+                let scenario = dispute.scenario
+                let cast = partnership.cast(raising: scenario.raising, receiving: scenario.receiving)
+                var walker = PolicyWalker(
+                    policy: policy, cast: cast, calendar: calendar,
+                    raise: raise(scenario, number: number, cast: cast, policy: policy, today: today),
+                    startMinute: number % 9 * 17)
+                walker.learning = dispute.learning.text
+                walker.learningAtEveryStage = true
+                walks.append(
+                    (partnership.id, try walker.walk(try DemoHistory.route(dispute, calendar: calendar, today: today))))
+                number += 1
+            }
+        }
         // All disputes' steps in time order, so the event log reads as the weeks happened.
         let order = walks.indices.flatMap { walk in walks[walk].steps.indices.map { (walk, $0) } }
             .sorted { (walks[$0.0].steps[$0.1].time, $0.0, $0.1) < (walks[$1.0].steps[$1.1].time, $1.0, $1.1) }

@@ -27,17 +27,19 @@ enum DemoTexts {
         "Agreed at \(stage.title): the child's plan is updated and both agencies confirm it in writing"
     }
 
-    /// The records a stage still needs; learning is identified at every other stage, so both
-    /// answers appear.
-    static func records(_ kinds: Set<RecordKind>, learning: Bool, on day: LocalDate) -> StageRecords {
+    /// What most demo disputes learn.
+    static let learning = "Agencies should share chronologies before the first discussion"
+
+    /// The records a stage still needs, with `learning` when some was identified.
+    static func records(_ kinds: Set<RecordKind>, learning: String?, on day: LocalDate) -> StageRecords {
         var records = StageRecords()
         if kinds.contains(.actionsTaken) {
             records.actionsTaken = "Managers spoke, reviewed both agencies' records and checked the child's plan"
         }
         if kinds.contains(.outcome) { records.outcome = "Not resolved: the agencies still disagree" }
         if kinds.contains(.learningIdentified) {
-            records.learningIdentified = learning
-            records.learning = learning ? "Agencies should share chronologies before the first discussion" : nil
+            records.learningIdentified = learning != nil
+            records.learning = learning
         }
         if kinds.contains(.concernReviewed) {
             records.concernReview = "Reviewed against the thresholds document: the concern is justified"
@@ -54,7 +56,8 @@ enum DemoTexts {
 
     /// Minutes of a meeting held as the protocol asks, with everyone consulted there.
     static func minutes(
-        _ meeting: Meeting, on day: LocalDate, attendees: [PersonRef], agencies: [AgencyRef], owner: PersonRef
+        _ meeting: Meeting, on day: LocalDate, attendees: [PersonRef], agencies: [AgencyRef], owner: PersonRef,
+        learning: String = learning
     ) -> MeetingMinutes {
         MeetingMinutes(
             heldOn: day, attendees: attendees, purpose: "To resolve the disagreement between the agencies",
@@ -62,7 +65,7 @@ enum DemoTexts {
             circumstances: "The agencies' records of the child's circumstances were shared before the meeting",
             options: "Continue the current plan; agree a joint assessment; escalate",
             actions: [PlannedAction(id: "1", action: action, owner: owner, due: day)], reviewOn: day,
-            learning: meeting.learning ? "Agencies should share chronologies before the first discussion" : nil)
+            learning: meeting.learning ? learning : nil)
     }
 
     private static func phrase(_ method: ContactMethod) -> String {

@@ -45,6 +45,10 @@ struct PolicyWalker {
     let raise: RaiseDispute
     /// Minutes after nine that this dispute's working day starts, so disputes interleave.
     let startMinute: Int
+    /// The learning the dispute identifies, and whether at every stage that asks rather than
+    /// every other one, so that both answers appear.
+    var learning = DemoTexts.learning
+    var learningAtEveryStage = false
     // Advanced by the helpers in PolicyWalker+People.swift.
     var steps: [Step] = []
     var day = LocalDate(dayNumber: 0)
@@ -137,12 +141,15 @@ struct PolicyWalker {
             perform(
                 .recordMinutes(
                     DemoTexts.minutes(
-                        meeting, on: day, attendees: consulted(at: index), agencies: agencies, owner: lead)),
+                        meeting, on: day, attendees: consulted(at: index), agencies: agencies, owner: lead,
+                        learning: learning)),
                 by: lead)
         }
         for id in openActions { perform(.completeAction(id: id, note: DemoTexts.actionDone), by: lead) }
         openActions = []
-        let records = DemoTexts.records(Set(stage.records).subtracting(supplied), learning: index % 2 == 1, on: day)
+        let records = DemoTexts.records(
+            Set(stage.records).subtracting(supplied),
+            learning: learningAtEveryStage || index % 2 == 1 ? learning : nil, on: day)
         if records != StageRecords() { perform(.recordStageRecords(records), by: lead) }
     }
 

@@ -819,6 +819,103 @@ def test_reports_chart_table_agrees_with_the_command_line_and_the_board_report_p
         assert hidden not in printed, f"the printed board report shows {hidden!r}"
 
 
+# ---------------------------------------------------------------------------------------------
+# 7. Learning: gathered by theme, given a theme, acted on, and in the board report
+
+
+LEARNING_OFFICE = email("business-office", "sunderland")
+
+
+def learning_year(b: Browser):
+    b.sign_in(LEARNING_OFFICE)
+    b.go(f"/partnerships/sunderland/learning?period=year&year={reporting_year()}")
+    assert b.exists("#learning-themes")
+
+
+def learning_point(b: Browser):
+    learning_year(b)
+    b.go(b.js("return document.querySelector('#learning-list ~ .c-summary-card a').getAttribute('href')"))
+    assert b.exists("input[name=themes]")
+
+
+def learning_themes(b: Browser):
+    b.sign_in(LEARNING_OFFICE)
+    b.go("/partnerships/sunderland/learning/themes")
+
+
+def learning_theme(b: Browser):
+    learning_themes(b)
+    b.go(b.js("return document.querySelector('#themes a').getAttribute('href')"))
+
+
+def learning_actions(b: Browser):
+    b.sign_in(LEARNING_OFFICE)
+    b.go("/partnerships/sunderland/learning/actions")
+    assert b.exists("#actions")
+
+
+def learning_action(b: Browser):
+    learning_actions(b)
+    b.go(b.js("return document.querySelector('#actions a').getAttribute('href')"))
+    assert b.exists("#action-details")
+
+
+def learning_action_with_errors(b: Browser):
+    b.sign_in(LEARNING_OFFICE)
+    b.go("/partnerships/sunderland/learning/actions/new")
+    b.press("Record the action")
+    assert b.errors(), "no error summary"
+
+
+def test_learning_is_given_a_theme_acted_on_and_reported_to_the_board(b: Browser, lists_server):
+    year = reporting_year()
+    b.sign_in(LEARNING_OFFICE)
+    b.follow("Learning", within="nav")
+    assert b.h1() == "Learning from disputes"
+    b.choose("period", "year")
+    b.select("year", value=str(year))
+    b.press("Show the learning")
+    themes = {row[0]: int(row[1]) for row in table_rows(b, "#learning-themes")}
+    assert themes["Not yet given a theme"] > 0, themes
+    before = themes["Voice of the child not heard"]
+
+    # The learning not yet given a theme, and one point of it given one.
+    b.follow("Not yet given a theme")
+    assert b.h1() == "Learning from disputes" and "theme=none" in b.query
+    b.go(b.js("return document.querySelector('#learning-list ~ .c-summary-card a').getAttribute('href')"))
+    assert b.h1().startswith("Learning from ")
+    option = next(o for o in b.options("themes") if o["label"] == "Voice of the child not heard")
+    assert all(o["label"] != "Procedure not followed" for o in b.options("themes")), "a retired theme is offered"
+    b.tick(option)
+    b.press("Save the themes")
+    assert b.notice()
+    assert "Gave it the theme “Voice of the child not heard”" in b.text("#history-table")
+
+    # An action on that theme, marked done.
+    b.go("/partnerships/sunderland/learning/actions/new")
+    b.select("theme", label="Voice of the child not heard")
+    b.type("action", "Practice guidance on recording the child's wishes")
+    b.type("owner", "Principal social worker")
+    today = london_today()
+    b.date("due", today)
+    b.press("Record the action")
+    assert b.text("#action-status") == "Open"
+    b.date("completed", today)
+    b.type("outcome", "Guidance published and briefed to every team")
+    b.press("Mark the action done")
+    assert b.text("#action-status").startswith("Done on")
+
+    # The board report counts the theme and lists the action.
+    b.go(f"/partnerships/sunderland/learning?period=year&year={year}")
+    after = {row[0]: int(row[1]) for row in table_rows(b, "#learning-themes")}
+    assert after["Voice of the child not heard"] == before + 1
+    b.go(f"/partnerships/sunderland/reports/board?period=year&year={year}")
+    board = {row[0]: row for row in table_rows(b, "#learning-table")}
+    assert int(board["Voice of the child not heard"][1]) == before + 1
+    actions = [row[0] for row in table_rows(b, "#learning-actions-table")]
+    assert "Practice guidance on recording the child's wishes" in actions
+
+
 AXE_PAGES = {
     "lists: all disputes": all_disputes,
     "lists: all disputes, filtered (details open)": all_disputes_filtered,
@@ -831,6 +928,13 @@ AXE_PAGES = {
     "lists: reports, a period that is not one": reports_with_errors,
     "lists: board report": board_report(publication=False),
     "lists: board report for publication": board_report(publication=True),
+    "learning: by theme over a reporting year": learning_year,
+    "learning: a learning point and its themes": learning_point,
+    "learning: the themes": learning_themes,
+    "learning: a theme": learning_theme,
+    "learning: the actions": learning_actions,
+    "learning: an action": learning_action,
+    "learning: recording an action, error summary": learning_action_with_errors,
 }
 
 

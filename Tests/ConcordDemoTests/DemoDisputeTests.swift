@@ -38,7 +38,7 @@ import Testing
 
     static func fiftyDisputesReachEveryStageAndStatus(_ database: ConcordDatabase) async throws {
         let disputes = try await DisputeQueries.list(database)
-        #expect(disputes.count == 50)
+        #expect(disputes.count == 50 + 5 * 12, "fifty current, and a year of twelve ended ones in each partnership")
         #expect(Set(disputes.map(\.reference)).count == disputes.count)
         for partnership in try await Directory(database).partnerships() {
             let policy = try #require(PolicyLibrary.builtIn(partnership.slug))
@@ -79,7 +79,8 @@ import Testing
         #expect(risky.raised.policyID == "oldham" && risky.currentStage.stage == "partnership")
         #expect(states.contains { $0.childFlags.contains(.lookedAfter) })
         let strategic = states.filter { $0.raised.scope == .strategic }
-        #expect(strategic.count == 10 && strategic.allSatisfy { $0.raised.issue != nil && $0.raised.children.isEmpty })
+        #expect(
+            strategic.count == 10 + 12 && strategic.allSatisfy { $0.raised.issue != nil && $0.raised.children.isEmpty })
         let named = Set(PolicyLibrary.builtIns.flatMap(\.stages).flatMap(\.participants).compactMap(\.capacity))
             .union(
                 PolicyLibrary.builtIns.flatMap(\.rules).compactMap { rule -> Capacity? in

@@ -62,7 +62,9 @@ import Testing
             let audit = try await ChainAudit.run(database)
             #expect(audit.isIntact, "\(audit.findings)")
             let before = try await Self.projections(database)
-            #expect(before.filter { $0.hasPrefix("0:OLD-") }.count == 240 + 10)
+            #expect(
+                before.filter { $0.hasPrefix("0:OLD-") }.count == 240 + 10 + 12,
+                "the volume, and the demo's current and ended")
             let rebuilt = try await ProjectionRebuilder.rebuild(database)
             #expect(rebuilt.events == audit.count)
             #expect(try await Self.projections(database) == before)

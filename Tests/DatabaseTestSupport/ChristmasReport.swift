@@ -23,7 +23,7 @@ public struct ChristmasReport: Sendable {
     let health: AgencyRef
 
     /// A to F, raised by social care with health. `passwordHash`, when given, makes a business
-    /// office account for the partnership, `officeEmail`.
+    /// office account for the partnership, `officeEmail`, able to sign in.
     public static func seed(
         _ database: ConcordDatabase, passwordHash: String? = nil
     ) async throws -> ChristmasReport {
@@ -47,20 +47,68 @@ public struct ChristmasReport: Sendable {
                 name: "Ola Manager", email: "ola@yule-health.example", agency: health, level: .lineManager,
                 lineManager: nil),
             health: health)
-        if let passwordHash {
-            try await Accounts(database).create(
-                email: officeEmail, name: "Christmas business office", role: .businessOffice,
-                passwordHash: passwordHash, partnership: id)
-        }
-        try await scenario.disputes()
+        // Without a password hash, one that no password matches: the account only keeps the learning.
+        let office = try await Accounts(database).create(
+            email: officeEmail, name: "Christmas business office", role: .businessOffice,
+            passwordHash: passwordHash ?? "!", partnership: id)
+        let disputes = try await scenario.disputes()
+        try await scenario.learning(LearningRecords(database), disputes, by: office)
         return scenario
     }
 
-    private func disputes() async throws {
+    /// The themes and actions, by id, as `learning` makes them.
+    public static let themeTitles = ["Information not shared", "Thresholds understood differently", "Old theme"]
+
+    /// Learning is recorded in A on 5 January (head of service), in D on 23 December (team
+    /// managers) and in E on 2 December, E having been raised before the period. A's is given
+    /// "Information not shared"; D's "Thresholds understood differently"; E's none. "Old theme"
+    /// is retired, with no learning. Of four actions, two are in the period's report: one on
+    /// thresholds done on 8 January, and one on information due 12 January, overdue on the 13th.
+    /// The other two were done before the period began, or recorded after it ended.
+    private func learning(_ records: LearningRecords, _ disputes: [String: UUID], by office: Account) async throws {
+        var themes: [String: UUID] = [:]
+        for title in Self.themeTitles {
+            themes[title] = try await records.addTheme(
+                title, partnership: partnership, by: office, at: .london("2026-11-02")
+            ).id
+        }
+        try await records.setRetired(
+            true, theme: themes["Old theme"]!, partnership: partnership, by: office, at: .london("2026-11-03"))
+        try await records.setThemes(
+            [themes["Information not shared"]!], dispute: disputes["A"]!, key: "records-1", partnership: partnership,
+            by: office, at: .london("2027-01-06"))
+        try await records.setThemes(
+            [themes["Thresholds understood differently"]!], dispute: disputes["D"]!, key: "records-0",
+            partnership: partnership, by: office, at: .london("2026-12-24"))
+        func action(_ theme: String, _ text: String, due: String, on day: String) async throws -> UUID {
+            try await records.addAction(
+                LearningRecords.ActionDraft(
+                    theme: themes[theme]!, action: text, owner: "Head of Quality Assurance", dueOn: LocalDate(iso: due)!
+                ),
+                partnership: partnership, by: office, at: .london(day))
+        }
+        let procedure = try await action(
+            "Thresholds understood differently", "Procedure revised", due: "2027-01-10", on: "2026-12-28")
+        try await records.completeAction(
+            procedure, on: LocalDate(iso: "2027-01-08")!, outcome: "Threshold guidance reissued",
+            partnership: partnership,
+            by: office, at: .london("2027-01-08"))
+        _ = try await action("Information not shared", "Briefing to schools", due: "2027-01-12", on: "2027-01-06")
+        let earlier = try await action(
+            "Information not shared", "Multi-agency training", due: "2026-11-20", on: "2026-11-02")
+        try await records.completeAction(
+            earlier, on: LocalDate(iso: "2026-11-20")!, outcome: "Two sessions held", partnership: partnership,
+            by: office, at: .london("2026-11-20"))
+        _ = try await action(
+            "Thresholds understood differently", "Audit of referrals", due: "2027-03-31", on: "2027-02-03")
+    }
+
+    /// A to F, by letter.
+    private func disputes() async throws -> [String: UUID] {
         // A: head of service from 22 December, due 5 January (23, 24, 29, 30 Dec, 5 Jan);
         // resolved there on 5 January: 5 working days, within.
         let a = try await escalate(try await raise("2026-12-21"), "2026-12-22")
-        _ = try await resolve(a, "2027-01-05")
+        _ = try await resolve(a, "2027-01-05", learning: "Chronologies were not shared before the discussion")
         // B: head of service from 23 December, due 6 January; left for the assistant director on
         // 8 January: 7 working days (24, 29, 30 Dec, 5, 6, 7, 8 Jan), late. Still open.
         let b = try await escalate(try await raise("2026-12-21"), "2026-12-23")
@@ -69,11 +117,14 @@ public struct ChristmasReport: Sendable {
         let c = try await escalate(try await raise("2026-12-22", category: .plan), "2026-12-24")
         _ = try await perform(.withdraw(reason: "Agreed locally"), c, "2026-12-30")
         // D: resolved at the team managers' stage on 23 December.
-        _ = try await resolve(try await raise("2026-12-21"), "2026-12-23", close: true)
+        let d = try await resolve(
+            try await raise("2026-12-21"), "2026-12-23", close: true,
+            learning: "The agencies read the threshold differently")
         // E: raised before the period, resolved in it: only among December's resolutions.
-        _ = try await resolve(try await raise("2026-11-30"), "2026-12-02")
+        let e = try await resolve(try await raise("2026-11-30"), "2026-12-02", learning: "Escalate sooner")
         // F: head of service from 5 January, due 12 January (6, 7, 8, 11, 12): overdue on the 13th.
-        _ = try await escalate(try await raise("2026-12-21", significantHarm: true), "2027-01-05")
+        let f = try await escalate(try await raise("2026-12-21", significantHarm: true), "2027-01-05")
+        return ["A": a.id, "B": b.id, "C": c.id, "D": d.id, "E": e.id, "F": f.id]
     }
 
     private func raise(
@@ -96,7 +147,9 @@ public struct ChristmasReport: Sendable {
 
     /// What every stage asks before it is left: a discussion, or the team managers' resolution
     /// meeting, and the outcome.
-    private func ready(_ loaded: DisputeStore.Loaded, _ day: String) async throws -> DisputeStore.Loaded {
+    private func ready(
+        _ loaded: DisputeStore.Loaded, _ day: String, learning: String? = nil
+    ) async throws -> DisputeStore.Loaded {
         let held = LocalDate(iso: day)!
         let talk: DisputeCommand =
             loaded.state.currentStage.stage == "team-manager"
@@ -110,7 +163,11 @@ public struct ChristmasReport: Sendable {
             : .recordDiscussion(
                 heldOn: held, method: .telephone, participants: [manager, otherManager], summary: "Talked it through")
         let talked = try await perform(talk, loaded, day)
-        return try await perform(.recordStageRecords(StageRecords(outcome: "No agreement yet")), talked, day)
+        return try await perform(
+            .recordStageRecords(
+                StageRecords(
+                    outcome: "No agreement yet", learningIdentified: learning.map { _ in true }, learning: learning)),
+            talked, day)
     }
 
     private func escalate(_ loaded: DisputeStore.Loaded, _ day: String) async throws -> DisputeStore.Loaded {
@@ -120,11 +177,11 @@ public struct ChristmasReport: Sendable {
     }
 
     private func resolve(
-        _ loaded: DisputeStore.Loaded, _ day: String, close: Bool = false
+        _ loaded: DisputeStore.Loaded, _ day: String, close: Bool = false, learning: String? = nil
     ) async throws -> DisputeStore.Loaded {
         let resolved = try await perform(
             .resolve(outcome: "Strategy discussion agreed", agreedBy: [manager, otherManager], followUp: nil),
-            try await ready(loaded, day), day)
+            try await ready(loaded, day, learning: learning), day)
         return close ? try await perform(.close(reviewHeld: nil, note: "Done"), resolved, day) : resolved
     }
 }

@@ -34,6 +34,8 @@ public struct DisputeState: Hashable, Sendable {
         public var acknowledgementDue: LocalDate?
         public var overallDue: LocalDate?
         public var records = StageRecords()
+        /// The day the stage's learning was last written, so the partnership can gather it by period.
+        public var learningRecordedOn: LocalDate?
         public var discussions: [DisputeEvent.DiscussionRecorded] = []
         public var planAgreed = false
         public var meetings: [DisputeEvent.MeetingScheduled] = []
@@ -160,7 +162,12 @@ public struct DisputeState: Hashable, Sendable {
         case .actionCompleted(let completed): completedActions[completed.actionID] = completed
         case .participantAdded(let participation): participants.append(participation)
         case .stageRecordsRecorded(let recorded):
+            let learning = currentStage.records.learning
             stages[stages.count - 1].records = currentStage.records.merged(with: recorded.records)
+            // The records form sends the learning again with every save: only new words date it.
+            if let written = recorded.records.learning, written != learning {
+                stages[stages.count - 1].learningRecordedOn = LondonTime.date(of: time)
+            }
         case .escalated(let escalation):
             escalations.append(escalation)
             if let evidence = escalation.evidence {

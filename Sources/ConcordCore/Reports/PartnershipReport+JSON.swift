@@ -7,7 +7,7 @@ extension PartnershipReport: Encodable {
         case partnership, partnershipName = "partnership_name", from, to, filters, raised
         case byRaisingAgency = "by_raising_agency", byReceivingAgency = "by_receiving_agency"
         case byCategory = "by_category", ended, referredByRoute = "referred_by_route", stages
-        case acknowledgement, wholeProcess = "whole_process", significantHarm = "significant_harm", months
+        case acknowledgement, wholeProcess = "whole_process", significantHarm = "significant_harm", months, learning
     }
 
     private enum FilterKeys: String, CodingKey { case agency, category }
@@ -34,6 +34,7 @@ extension PartnershipReport: Encodable {
         try container.encode(wholeProcess, forKey: .wholeProcess)
         try container.encode(significantHarm, forKey: .significantHarm)
         try container.encode(months, forKey: .months)
+        try container.encode(learning, forKey: .learning)
     }
 
     public func json() throws -> Data {

@@ -66,4 +66,6 @@ public struct PartnershipReport: Sendable {
     public var wholeProcess: Timeliness?
     public var significantHarm: Int
     public var months: [Month]
+    /// Nil until the store adds it: the figures alone make a report without it.
+    public var learning: Learning?
 }

@@ -33,9 +33,10 @@ public struct ReportTable: Hashable, Sendable {
 
     /// As published: where a column (but the summary's) has exactly one count under 5, the
     /// next smallest count is withheld too, so that neither can be worked out by taking the
-    /// others from a total shown elsewhere.
+    /// others from a total shown elsewhere. Learning by theme has no total: a point can have
+    /// several themes.
     public var forPublication: ReportTable {
-        guard id != "summary" else { return self }
+        guard id != "summary", id != "learning" else { return self }
         var table = self
         for column in headers.indices.dropFirst() {
             let cells = table.rows.indices.filter { column < table.rows[$0].count }
@@ -108,7 +109,7 @@ extension PartnershipReport {
             ReportTable(
                 id: "months", title: "Month by month", headers: ["Month", "Raised", "Resolved"],
                 rows: months.map { [.text(Self.monthName($0.month)), .count($0.raised), .count($0.resolved)] }),
-        ]
+        ] + learningTables
     }
 
     private func counts(_ id: String, _ title: String, _ header: String, _ counts: [Count]) -> ReportTable {
@@ -130,10 +131,6 @@ extension PartnershipReport {
     public static func monthName(_ month: String) -> String {
         let parts = month.split(separator: "-").compactMap { Int($0) }
         guard parts.count == 2, (1...12).contains(parts[1]) else { return month }
-        let names = [
-            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-            "November", "December",
-        ]
-        return "\(names[parts[1] - 1]) \(parts[0])"
+        return "\(LocalDate.monthNames[parts[1] - 1]) \(parts[0])"
     }
 }

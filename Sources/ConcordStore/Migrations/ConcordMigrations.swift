@@ -40,5 +40,11 @@ public enum ConcordMigrations {
         AddDisputeOutcomes(),
         CreateDisputeStageVisits(),
         FillDisputeOutcomes(),
+        CreateDisputeLearning(),
+        CreateLearningThemes(),
+        CreateLearningTags(),
+        CreateLearningActions(),
+        CreateLearningHistory(),
+        FillDisputeLearning(),
     ]
 }

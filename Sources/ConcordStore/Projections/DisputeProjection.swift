@@ -16,6 +16,8 @@ enum DisputeProjection {
         try await actions(state, id: id).create(on: db)
         try await DisputeStageVisitModel.query(on: db).filter(\.$disputeID == id).delete()
         try await BulkInsert.insert(stageVisits(state, id: id), on: db)
+        try await DisputeLearningModel.query(on: db).filter(\.$disputeID == id).delete()
+        try await BulkInsert.insert(learning(state, id: id), on: db)
         // Agencies and search terms come from the raising event alone, so they are written once.
         if existing == nil {
             try await agencies(state, id: id).create(on: db)
@@ -62,6 +64,11 @@ enum DisputeProjection {
 
     static func stageVisits(_ state: DisputeState, id: UUID) -> [DisputeStageVisitModel] {
         state.stageOutcomes.map { DisputeStageVisitModel(disputeID: id, $0) }
+    }
+
+    static func learning(_ state: DisputeState, id: UUID) -> [DisputeLearningModel] {
+        let partnership = UUID(uuidString: state.raised.partnershipID) ?? UUID()
+        return state.learning.map { DisputeLearningModel(disputeID: id, partnershipID: partnership, $0) }
     }
 
     static func people(_ state: DisputeState, id: UUID) -> [DisputePersonModel] {

@@ -9,7 +9,7 @@ import SQLKit
 enum ProjectionIndexes {
     static let tables = [
         "disputes", "dispute_people", "dispute_actions", "dispute_agencies", "dispute_search_terms",
-        "dispute_stage_visits",
+        "dispute_stage_visits", "dispute_learning",
     ]
 
     /// Drops the indexes and returns the statements that make them again.

@@ -23,6 +23,7 @@ public enum ProjectionRebuilder {
             }
             try await DisputeActionModel.query(on: tx).delete()
             try await DisputeStageVisitModel.query(on: tx).delete()
+            try await DisputeLearningModel.query(on: tx).delete()
             try await DisputeAgencyModel.query(on: tx).delete()
             try await DisputeSearchTermModel.query(on: tx).delete()
             try await DisputePersonModel.query(on: tx).delete()
@@ -53,6 +54,7 @@ public enum ProjectionRebuilder {
         var agencies: [DisputeAgencyModel] = []
         var terms: [DisputeSearchTermModel] = []
         var visits: [DisputeStageVisitModel] = []
+        var learning: [DisputeLearningModel] = []
         for (id, state) in states {
             let model = DisputeModel()
             DisputeProjection.fill(model, from: state, id: id)
@@ -62,6 +64,7 @@ public enum ProjectionRebuilder {
             agencies += DisputeProjection.agencies(state, id: id)
             terms += DisputeProjection.searchTerms(state, id: id)
             visits += DisputeProjection.stageVisits(state, id: id)
+            learning += DisputeProjection.learning(state, id: id)
         }
         try await BulkInsert.insert(disputes, on: db)
         try await BulkInsert.insert(people, on: db)
@@ -69,6 +72,7 @@ public enum ProjectionRebuilder {
         try await BulkInsert.insert(agencies, on: db)
         try await BulkInsert.insert(terms, on: db)
         try await BulkInsert.insert(visits, on: db)
+        try await BulkInsert.insert(learning, on: db)
     }
 
     /// Replays the disputes a batch at a time, handing each batch's states on. A batch is a

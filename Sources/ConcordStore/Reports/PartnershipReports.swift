@@ -21,8 +21,17 @@ public enum PartnershipReports {
                 snapshot.agencies.map { ($0.ref.id, $0.ref.name) }, uniquingKeysWith: { first, _ in first }),
             calendar: calendars.calendar(
                 region: partnership.region, holidays: holidays, closures: partnership.closureDays))
+        // The learning is counted beside the disputes' figures, on another connection.
+        let learning = LearningRecords(database)
+        async let counted = learning.byTheme(query)
         let data = try await ReportQueries.data(database, query)
-        return try PartnershipReport(
+        var report = try PartnershipReport(
             data, of: subject, from: query.from, to: query.to, agency: query.agency, category: query.category)
+        let byTheme = try await counted
+        report.learning = PartnershipReport.Learning(
+            themes: byTheme.themes, withoutTheme: byTheme.withoutTheme,
+            actions: try await learning.actions(partnership: partnership.id, from: query.from, to: query.to),
+            today: query.today)
+        return report
     }
 }

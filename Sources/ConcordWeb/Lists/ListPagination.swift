@@ -1,7 +1,7 @@
 import ConcordStore
 import Foundation
 
-/// GOV.UK's previous and next links for a keyset-paged list. A search is never put in a link,
+/// GOV.UK's previous and next links for a paged list. A search is never put in a link,
 /// so while one is in force each link is a button that posts the search again.
 struct ListPagination: Encodable {
     struct Step: Encodable {
@@ -34,6 +34,17 @@ struct ListPagination: Encodable {
         next = step("after", page.next)
         hasLinks = previous != nil || next != nil
         self.posts = posts
+        action = path
+    }
+}
+
+extension ListPagination {
+    /// Links to the pages before and after, by the parameters that ask for them.
+    init(path: String, previous: [(String, String)]?, next: [(String, String)]?) {
+        self.previous = previous.map { Step(href: path + ListRequest.queryString($0), fields: []) }
+        self.next = next.map { Step(href: path + ListRequest.queryString($0), fields: []) }
+        hasLinks = previous != nil || next != nil
+        posts = false
         action = path
     }
 }

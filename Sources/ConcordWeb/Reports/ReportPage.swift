@@ -7,10 +7,15 @@ struct ReportPage: Encodable {
         var numeric: Bool
     }
 
+    struct Header: Encodable {
+        var text: String
+        var numeric: Bool
+    }
+
     struct Table: Encodable {
         var id: String
         var title: String
-        var headers: [String]
+        var headers: [Header]
         /// The first cell of each row is its heading.
         var rows: [[Cell]]
         var hasRows: Bool
@@ -49,7 +54,7 @@ struct ReportPage: Encodable {
         ]
         tables = shown.map { table in
             Table(
-                id: table.id, title: table.title, headers: table.headers,
+                id: table.id, title: table.title, headers: Self.headers(table),
                 rows: table.rows.map { row in
                     row.map { cell in
                         if case .text(let text) = cell { return Cell(text: text, numeric: false) }
@@ -58,6 +63,17 @@ struct ReportPage: Encodable {
                 },
                 hasRows: !table.rows.isEmpty, csvHref: csvHref?(table.id),
                 chart: charts ? Self.chart(for: table.id, report)?.svg : nil)
+        }
+    }
+
+    /// A column's heading is aligned as its figures are: right for counts and days, left for words.
+    private static func headers(_ table: ReportTable) -> [Header] {
+        table.headers.enumerated().map { column, text in
+            let words = table.rows.allSatisfy { row in
+                guard column < row.count, case .text = row[column] else { return false }
+                return true
+            }
+            return Header(text: text, numeric: column > 0 && (table.rows.isEmpty || !words))
         }
     }
 

@@ -35,6 +35,15 @@ enum SiteRoute: Sendable {
     case reports(Parameter<String>)
     case reportCSV(Parameter<String>, table: Parameter<String>)
     case boardReport(Parameter<String>)
+    case learning(Parameter<String>)
+    case learningPoint(Parameter<String>, dispute: Parameter<UUID>, point: Parameter<String>)
+    case learningThemes(Parameter<String>)
+    case learningTheme(Parameter<String>, theme: Parameter<UUID>)
+    case learningActions(Parameter<String>)
+    case newLearningAction(Parameter<String>)
+    case learningAction(Parameter<String>, action: Parameter<UUID>)
+    case learningActionDone(Parameter<String>, action: Parameter<UUID>)
+    case learningActionReopen(Parameter<String>, action: Parameter<UUID>)
     case resendMail(Parameter<String>, message: Parameter<UUID>)
     case mailSettings
     case admin
@@ -116,6 +125,30 @@ enum SiteRoute: Sendable {
         case .reportCSV(let slug, let table):
             ["partnerships", Self.text(slug, "partnership"), "reports", "csv", Self.text(table, "table")]
         case .boardReport(let slug): ["partnerships", Self.text(slug, "partnership"), "reports", "board"]
+        case .learning(let slug): ["partnerships", Self.text(slug, "partnership"), "learning"]
+        case .learningPoint(let slug, let dispute, let point):
+            [
+                "partnerships", Self.text(slug, "partnership"), "learning", "disputes", Self.text(dispute, "dispute"),
+                Self.text(point, "point"),
+            ]
+        case .learningThemes(let slug): ["partnerships", Self.text(slug, "partnership"), "learning", "themes"]
+        case .learningTheme(let slug, let theme):
+            ["partnerships", Self.text(slug, "partnership"), "learning", "themes", Self.text(theme, "theme")]
+        case .learningActions(let slug): ["partnerships", Self.text(slug, "partnership"), "learning", "actions"]
+        case .newLearningAction(let slug):
+            ["partnerships", Self.text(slug, "partnership"), "learning", "actions", "new"]
+        case .learningAction(let slug, let action):
+            ["partnerships", Self.text(slug, "partnership"), "learning", "actions", Self.text(action, "action")]
+        case .learningActionDone(let slug, let action):
+            [
+                "partnerships", Self.text(slug, "partnership"), "learning", "actions", Self.text(action, "action"),
+                "done",
+            ]
+        case .learningActionReopen(let slug, let action):
+            [
+                "partnerships", Self.text(slug, "partnership"), "learning", "actions", Self.text(action, "action"),
+                "reopen",
+            ]
         case .resendMail(let slug, let message):
             ["partnerships", Self.text(slug, "partnership"), "email", Self.text(message, "message"), "resend"]
         case .mailSettings: ["settings", "email"]

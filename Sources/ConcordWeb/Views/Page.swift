@@ -72,6 +72,7 @@ extension Request {
             if let slug = partnershipSlug {
                 items.append(("Partnership overview", .partnership(.value(slug))))
                 items.append(("Reports", .reports(.value(slug))))
+                items.append(("Learning", .learning(.value(slug))))
                 items.append(("E-mail", .partnershipMail(.value(slug))))
                 if account.role == .businessOffice { items.append(("Policy editor", .policyEditor(.value(slug)))) }
             }

@@ -1,0 +1,45 @@
+import ConcordCore
+import ConcordStore
+import Vapor
+
+/// Who reads and who keeps a partnership's learning: its business office keeps it; its
+/// independent scrutineer and auditors read it. Nobody else learns that it exists.
+struct LearningAccess {
+    var partnership: Directory.Partnership
+    var account: Account
+    var mayEdit: Bool { account.role == .businessOffice }
+    var slug: Parameter<String> { .value(partnership.slug) }
+    var records: LearningRecords
+
+    /// For a page or form that changes something: refused to those who only read.
+    func requireEditor() throws {
+        guard mayEdit else {
+            throw Abort(.forbidden, reason: "Only the partnership's business office can change its learning")
+        }
+    }
+}
+
+extension Request {
+    func learningAccess() async throws -> LearningAccess {
+        let account = try requireAccount()
+        guard let slug = parameters.get("partnership"),
+            let partnership = try await directory().partnership(slug: slug),
+            account.role.isPartnershipWide, account.partnershipID == partnership.id
+        else { throw Abort(.notFound) }
+        partnershipSlug = slug
+        return LearningAccess(partnership: partnership, account: account, records: LearningRecords(concord.database))
+    }
+}
+
+/// One line of a learning record's history, as its table shows it.
+struct HistoryRow: Encodable {
+    var change: String
+    var by: String
+    var at: String
+
+    init(_ change: LearningChange) {
+        self.change = change.change
+        by = change.by
+        at = EventChain.date(change.at).map(Formatting.time) ?? change.at
+    }
+}
