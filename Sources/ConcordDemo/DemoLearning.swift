@@ -79,10 +79,11 @@ enum DemoLearning {
             uniquingKeysWith: { first, _ in first })
         let everything = ReportQuery(
             partnership: partnership, from: today.adding(months: -24), to: today, today: today)
+        let all = try await records.themes(partnership: partnership)
         var page = 1
         var found: [LearningRecords.Entry] = []
         while true {
-            let entries = try await records.entries(everything, theme: .none, page: page)
+            let entries = try await records.entries(everything, theme: .none, page: page, themes: all)
             found += entries.entries
             guard entries.hasMore else { break }
             page += 1

@@ -14,6 +14,13 @@ import Testing
             today: ChristmasReport.today)
     }
 
+    static func entries(
+        _ records: LearningRecords, _ scenario: ChristmasReport, _ theme: LearningRecords.ThemeChoice, page: Int = 1
+    ) async throws -> LearningRecords.EntryPage {
+        try await records.entries(
+            query(scenario), theme: theme, page: page, themes: records.themes(partnership: scenario.partnership))
+    }
+
     static func office(_ database: ConcordDatabase) async throws -> Account {
         try #require(try await Accounts(database).find(email: ChristmasReport.officeEmail))
     }
@@ -45,7 +52,9 @@ import Testing
             #expect(table.rows.last?.first == .text("Not yet given a theme"))
 
             // Only plan disputes: C, which has no learning.
-            let plans = try await LearningRecords(database).byTheme(Self.query(scenario, category: .plan))
+            let plans = try await LearningRecords(database).byTheme(
+                Self.query(scenario, category: .plan),
+                themes: try await LearningRecords(database).themes(partnership: scenario.partnership))
             #expect(plans.themes.allSatisfy { $0.points == 0 } && plans.withoutTheme.points == 0)
         }
     }
@@ -55,7 +64,7 @@ import Testing
         try await TestDatabase.with(backend) { database in
             let scenario = try await ChristmasReport.seed(database)
             let records = LearningRecords(database)
-            let all = try await records.entries(Self.query(scenario), theme: .any)
+            let all = try await Self.entries(records, scenario, .any)
             #expect(all.entries.map(\.point.recordedOn.iso) == ["2027-01-05", "2026-12-23", "2026-12-02"])
             #expect(all.entries.map(\.point.key) == ["records-1", "records-0", "records-0"])
             #expect(all.entries.first?.point.stage == "head-of-service")
@@ -64,13 +73,13 @@ import Testing
                     ["Information not shared"], ["Thresholds understood differently"], [],
                 ])
             #expect(!all.hasMore)
-            let none = try await records.entries(Self.query(scenario), theme: .none)
+            let none = try await Self.entries(records, scenario, .none)
             #expect(none.entries.map(\.point.text) == ["Escalate sooner"])
             let themes = try await records.themes(partnership: scenario.partnership)
             let thresholds = try #require(themes.first { $0.title == "Thresholds understood differently" })
-            let tagged = try await records.entries(Self.query(scenario), theme: .theme(thresholds.id))
+            let tagged = try await Self.entries(records, scenario, .theme(thresholds.id))
             #expect(tagged.entries.map(\.point.text) == ["The agencies read the threshold differently"])
-            #expect(try await records.entries(Self.query(scenario), theme: .any, page: 2).entries.isEmpty)
+            #expect(try await Self.entries(records, scenario, .any, page: 2).entries.isEmpty)
         }
     }
 
@@ -82,7 +91,7 @@ import Testing
             let office = try await Self.office(database)
             let themes = try await records.themes(partnership: scenario.partnership)
             #expect(themes.map(\.title) == ChristmasReport.themeTitles, "in use alphabetically, then retired")
-            let none = try await records.entries(Self.query(scenario), theme: .none).entries[0]
+            let none = try await Self.entries(records, scenario, .none).entries[0]
             let retired = try #require(themes.first { $0.retired })
             await #expect(throws: LearningError.invalid(field: "themes", "Choose themes from the list")) {
                 try await records.setThemes(

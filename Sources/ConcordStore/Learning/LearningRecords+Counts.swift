@@ -6,10 +6,10 @@ import SQLKit
 /// The period's learning counted by theme, and the clauses that choose it, for the Learning
 /// page and the board report alike.
 extension LearningRecords {
-    /// The period's learning counted by theme: each theme in use, retired ones with learning in
-    /// the period, and the learning not yet given one.
+    /// The period's learning counted by theme: each of the partnership's `themes` in use,
+    /// retired ones with learning in the period, and the learning not yet given one.
     public func byTheme(
-        _ query: ReportQuery
+        _ query: ReportQuery, themes: [LearningTheme]
     ) async throws -> (
         themes: [PartnershipReport.Learning.Theme], withoutTheme: PartnershipReport.Learning.Theme
     ) {
@@ -29,7 +29,7 @@ extension LearningRecords {
                 try row.decode(column: "points", as: Int.self), try row.decode(column: "disputes", as: Int.self)
             )
         }
-        let themes = try await themes(partnership: query.partnership).filter { !$0.retired || counts[$0.id] != nil }
+        let themes = themes.filter { !$0.retired || counts[$0.id] != nil }
             .map { theme in
                 PartnershipReport.Learning.Theme(
                     id: theme.id, title: theme.title + (theme.retired ? " (retired)" : ""),

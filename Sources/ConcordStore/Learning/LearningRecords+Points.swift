@@ -29,8 +29,11 @@ extension LearningRecords {
     public static let entriesPerPage = 25
 
     /// The period's learning, most recent first, a page at a time. `query` chooses the
-    /// partnership, the period (by when the learning was recorded) and the disputes' filters.
-    public func entries(_ query: ReportQuery, theme: ThemeChoice, page: Int = 1) async throws -> EntryPage {
+    /// partnership, the period (by when the learning was recorded) and the disputes' filters;
+    /// `themes` are the partnership's, as the caller has already read them.
+    public func entries(
+        _ query: ReportQuery, theme: ThemeChoice, page: Int = 1, themes: [LearningTheme]
+    ) async throws -> EntryPage {
         let sql = db as! any SQLDatabase
         let page = Self.page(page)
         let rows = try await sql.raw(
@@ -58,12 +61,16 @@ extension LearningRecords {
                         policyChanges: try row.decode(column: "policy_changes", as: String?.self)),
                     themes: []))
         }
-        try await attachThemes(&entries, partnership: query.partnership)
+        try await attachThemes(&entries, themes: themes)
         return EntryPage(entries: entries, hasMore: rows.count > Self.entriesPerPage)
     }
 
     /// One learning point of the partnership's, with its themes; nil when it has none so named.
     public func entry(dispute: UUID, key: String, partnership: UUID) async throws -> Entry? {
+        try await entry(dispute: dispute, key: key, partnership: partnership, themes: themes(partnership: partnership))
+    }
+
+    private func entry(dispute: UUID, key: String, partnership: UUID, themes: [LearningTheme]) async throws -> Entry? {
         guard
             let model = try await DisputeLearningModel.query(on: db).filter(\.$disputeID == dispute)
                 .filter(\.$pointKey == key).filter(\.$partnershipID == partnership).first(),
@@ -78,14 +85,13 @@ extension LearningRecords {
                     policyChanges: model.policyChanges),
                 themes: [])
         ]
-        try await attachThemes(&entries, partnership: partnership)
+        try await attachThemes(&entries, themes: themes)
         return entries.first
     }
 
-    private func attachThemes(_ entries: inout [Entry], partnership: UUID) async throws {
+    private func attachThemes(_ entries: inout [Entry], themes: [LearningTheme]) async throws {
         guard !entries.isEmpty else { return }
-        let themes = Dictionary(
-            try await themes(partnership: partnership).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let themes = Dictionary(themes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let tags = try await LearningTagModel.query(on: db).filter(\.$disputeID ~~ Set(entries.map(\.disputeID))).all()
         for index in entries.indices {
             entries[index].themes = tags.filter {
@@ -100,10 +106,10 @@ extension LearningRecords {
     public func setThemes(
         _ chosen: Set<UUID>, dispute: UUID, key: String, partnership: UUID, by account: Account, at now: Date
     ) async throws {
-        guard let entry = try await entry(dispute: dispute, key: key, partnership: partnership) else {
+        let all = try await themes(partnership: partnership)
+        guard let entry = try await entry(dispute: dispute, key: key, partnership: partnership, themes: all) else {
             throw LearningError.notFound
         }
-        let all = try await themes(partnership: partnership)
         let had = Set(entry.themes.map(\.id))
         let offered = Set(all.filter { !$0.retired }.map(\.id)).union(had)
         guard chosen.isSubset(of: offered) else {

@@ -23,7 +23,8 @@ public enum PartnershipReports {
                 region: partnership.region, holidays: holidays, closures: partnership.closureDays))
         // The learning is counted beside the disputes' figures, on another connection.
         let learning = LearningRecords(database)
-        async let counted = learning.byTheme(query)
+        let themes = try await learning.themes(partnership: partnership.id)
+        async let counted = learning.byTheme(query, themes: themes)
         let data = try await ReportQueries.data(database, query)
         var report = try PartnershipReport(
             data, of: subject, from: query.from, to: query.to, agency: query.agency, category: query.category)

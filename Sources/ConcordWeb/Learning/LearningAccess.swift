@@ -11,6 +11,20 @@ struct LearningAccess {
     var slug: Parameter<String> { .value(partnership.slug) }
     var records: LearningRecords
 
+    /// Makes a change through the store: its objection to a field comes back as that field's
+    /// error, for the form to be shown again, and a record gone meanwhile as "page not found".
+    func objection(to change: () async throws -> Void) async throws -> FormErrors {
+        var errors = FormErrors()
+        do {
+            try await change()
+        } catch LearningError.invalid(let field, let message) {
+            errors.add(field, message)
+        } catch LearningError.notFound {
+            throw Abort(.notFound)
+        }
+        return errors
+    }
+
     /// For a page or form that changes something: refused to those who only read.
     func requireEditor() throws {
         guard mayEdit else {

@@ -99,15 +99,8 @@ extension LearningActionsController {
         _ request: Request, _ access: LearningAccess, _ action: LearningAction, sent: (FormValues, Form),
         _ change: () async throws -> Void
     ) async throws -> Response {
-        do {
-            try await change()
-        } catch LearningError.invalid(let field, let message) {
-            var errors = FormErrors()
-            errors.add(field, message)
-            return try await render(request, access, action, sent: sent, errors: errors)
-        } catch LearningError.notFound {
-            throw Abort(.notFound)
-        }
+        let errors = try await access.objection(to: change)
+        guard errors.isEmpty else { return try await render(request, access, action, sent: sent, errors: errors) }
         return request.redirect(to: .learningAction(access.slug, action: .value(action.id)), notice: .saved)
     }
 

@@ -82,16 +82,13 @@ struct LearningActionsController: RouteCollection {
         var errors = sent.characterProblems(multiline: ["action"])
         let draft = Self.draft(sent, errors: &errors)
         guard errors.isEmpty, let draft else { return try await renderNew(request, access, sent: sent, errors: errors) }
-        do {
-            let id = try await access.records.addAction(
+        var id: UUID?
+        let objection = try await access.objection {
+            id = try await access.records.addAction(
                 draft, partnership: access.partnership.id, by: access.account, at: request.now)
-            return request.redirect(to: .learningAction(access.slug, action: .value(id)), notice: .saved)
-        } catch LearningError.invalid(let field, let message) {
-            errors.add(field, message)
-            return try await renderNew(request, access, sent: sent, errors: errors)
-        } catch LearningError.notFound {
-            throw Abort(.notFound)
         }
+        guard let id else { return try await renderNew(request, access, sent: sent, errors: objection) }
+        return request.redirect(to: .learningAction(access.slug, action: .value(id)), notice: .saved)
     }
 
     private func renderNew(

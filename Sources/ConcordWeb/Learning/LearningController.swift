@@ -49,12 +49,11 @@ struct LearningController: RouteCollection {
 
     @Sendable func page(_ request: Request) async throws -> Response {
         let access = try await request.learningAccess()
-        let asked = try await ReportRequest.read(request, partnership: access.partnership)
+        let asked = try await ReportRequest.read(
+            request, partnership: access.partnership,
+            counting: "Learning recorded in the period is counted, whenever its dispute was raised.")
         let values = FormValues(body: request.url.query ?? "")
         var fields = asked.fields
-        if let period = fields.firstIndex(where: { $0.name == "period" }) {
-            fields[period].hint = "Learning recorded in the period is counted, whenever its dispute was raised."
-        }
         let errors = asked.errors
         let themes = try await access.records.themes(partnership: access.partnership.id)
         var choice = LearningRecords.ThemeChoice.any
@@ -80,7 +79,7 @@ struct LearningController: RouteCollection {
                 category: asked.category, today: LondonTime.date(of: request.now))
             page.period = "\(Formatting.date(period.from)) to \(Formatting.date(period.to))"
             let path = SiteRoute.learning(access.slug).path
-            let counts = try await access.records.byTheme(query)
+            let counts = try await access.records.byTheme(query, themes: themes)
             page.themes = (counts.themes + [counts.withoutTheme]).map { theme in
                 let key = theme.id?.uuidString.lowercased() ?? "none"
                 let chosen =
@@ -99,9 +98,9 @@ struct LearningController: RouteCollection {
                 case .none: "Learning not yet given a theme"
                 case .theme(let id): "Learning given the theme “\(themes.first { $0.id == id }?.title ?? "")”"
                 }
-            let found = try await access.records.entries(query, theme: choice, page: pageNumber)
-            let titles = try await stageTitles(request, access)
-            page.entries = found.entries.map { entry(request, $0, access: access, titles: titles) }
+            let found = try await access.records.entries(query, theme: choice, page: pageNumber, themes: themes)
+            let titles = try await Self.stageTitles(request, access)
+            page.entries = found.entries.map { Self.entry(request, $0, access: access, titles: titles) }
             page.hasEntries = !page.entries.isEmpty
             let kept = asked.parameters + (values.optional("theme").map { [("theme", $0)] } ?? [])
             page.pagination = [
@@ -116,7 +115,7 @@ struct LearningController: RouteCollection {
     }
 
     /// The stages' titles in the partnership's policies, newest first, by stage id.
-    func stageTitles(_ request: Request, _ access: LearningAccess) async throws -> [String: String] {
+    static func stageTitles(_ request: Request, _ access: LearningAccess) async throws -> [String: String] {
         let policies = try await request.concord.directory.currentPolicies(
             partnership: access.partnership.id, on: LondonTime.date(of: request.now), in: try await request.directory())
         var titles: [String: String] = [:]
@@ -126,7 +125,7 @@ struct LearningController: RouteCollection {
         return titles
     }
 
-    func entry(
+    static func entry(
         _ request: Request, _ entry: LearningRecords.Entry, access: LearningAccess, titles: [String: String]
     ) -> EntryView {
         let point = entry.point

@@ -44,16 +44,13 @@ struct LearningPointController: RouteCollection {
         let entry = try await found(request, access)
         let sent = FormValues(request)
         let chosen = sent.all("themes").compactMap { UUID(uuidString: $0) }
-        do {
+        let errors = try await access.objection {
             try await access.records.setThemes(
                 Set(chosen), dispute: entry.disputeID, key: entry.point.key, partnership: access.partnership.id,
                 by: access.account, at: request.now)
-        } catch LearningError.invalid(let field, let message) {
-            var errors = FormErrors()
-            errors.add(field, message)
+        }
+        guard errors.isEmpty else {
             return try await render(request, access, entry, chosen: Set(chosen), errors: errors)
-        } catch LearningError.notFound {
-            throw Abort(.notFound)
         }
         return request.redirect(
             to: .learningPoint(access.slug, dispute: .value(entry.disputeID), point: .value(entry.point.key)),
@@ -64,8 +61,7 @@ struct LearningPointController: RouteCollection {
         _ request: Request, _ access: LearningAccess, _ entry: LearningRecords.Entry, chosen: Set<UUID>?,
         errors: FormErrors
     ) async throws -> Response {
-        let controller = LearningController()
-        let titles = try await controller.stageTitles(request, access)
+        let titles = try await LearningController.stageTitles(request, access)
         let had = Set(entry.themes.map(\.id))
         let chosen = chosen ?? had
         let offered = try await access.records.themes(partnership: access.partnership.id)
@@ -84,7 +80,8 @@ struct LearningPointController: RouteCollection {
         let history = try await access.records.history(
             .point(dispute: entry.disputeID, key: entry.point.key), partnership: access.partnership.id)
         let page = Page(
-            name: access.partnership.name, entries: [controller.entry(request, entry, access: access, titles: titles)],
+            name: access.partnership.name,
+            entries: [LearningController.entry(request, entry, access: access, titles: titles)],
             backHref: SiteRoute.learning(access.slug).path, mayEdit: access.mayEdit, fields: fields,
             hasThemes: !offered.isEmpty, themesHref: SiteRoute.learningThemes(access.slug).path,
             postHref: SiteRoute.learningPoint(

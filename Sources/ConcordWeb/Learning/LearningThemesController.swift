@@ -40,16 +40,11 @@ struct LearningThemesController: RouteCollection {
         let sent = FormValues(request)
         let problems = sent.characterProblems(multiline: [])
         guard problems.isEmpty else { return try await renderList(request, access, sent: sent, errors: problems) }
-        do {
+        let errors = try await access.objection {
             try await access.records.addTheme(
                 sent.text("title"), partnership: access.partnership.id, by: access.account, at: request.now)
-        } catch LearningError.invalid(let field, let message) {
-            var errors = FormErrors()
-            errors.add(field, message)
-            return try await renderList(request, access, sent: sent, errors: errors)
-        } catch LearningError.notFound {
-            throw Abort(.notFound)
         }
+        guard errors.isEmpty else { return try await renderList(request, access, sent: sent, errors: errors) }
         return request.redirect(to: .learningThemes(access.slug), notice: .saved)
     }
 
@@ -116,7 +111,7 @@ struct LearningThemesController: RouteCollection {
         let problems = sent.characterProblems(multiline: [])
         guard problems.isEmpty else { return try await render(request, access, theme, sent: sent, errors: problems) }
         let id = access.partnership.id
-        do {
+        let errors = try await access.objection {
             switch sent.text("do") {
             case "rename":
                 try await access.records.renameTheme(
@@ -126,13 +121,8 @@ struct LearningThemesController: RouteCollection {
                     sent.text("do") == "retire", theme: theme.id, partnership: id, by: access.account, at: request.now)
             default: throw Abort(.badRequest)
             }
-        } catch LearningError.invalid(let field, let message) {
-            var errors = FormErrors()
-            errors.add(field, message)
-            return try await render(request, access, theme, sent: sent, errors: errors)
-        } catch LearningError.notFound {
-            throw Abort(.notFound)
         }
+        guard errors.isEmpty else { return try await render(request, access, theme, sent: sent, errors: errors) }
         return request.redirect(to: .learningTheme(access.slug, theme: .value(theme.id)), notice: .saved)
     }
 

@@ -12,7 +12,11 @@ struct ReportRequest {
     var errors = FormErrors()
     var fields: [FormField] = []
 
-    static func read(_ request: Request, partnership: Directory.Partnership) async throws -> ReportRequest {
+    /// `counting` says, under the period, what the page counts in it.
+    static func read(
+        _ request: Request, partnership: Directory.Partnership,
+        counting: String = "Disputes raised in the period are counted, wherever they got to."
+    ) async throws -> ReportRequest {
         let values = FormValues(body: request.url.query ?? "")
         let today = LondonTime.date(of: request.now)
         var errors = FormErrors()
@@ -31,7 +35,8 @@ struct ReportRequest {
         var read = ReportRequest(
             period: period, agency: agency, category: category, publication: values.text("publication") == "yes",
             errors: errors)
-        read.fields = fields(values, period: period ?? .lastQuarter(before: today), today: today, agencies: agencies)
+        read.fields = fields(
+            values, period: period ?? .lastQuarter(before: today), today: today, agencies: agencies, counting: counting)
         return read
     }
 
@@ -53,7 +58,7 @@ struct ReportRequest {
     }
 
     private static func fields(
-        _ values: FormValues, period: ReportPeriod, today: LocalDate, agencies: [Directory.Agency]
+        _ values: FormValues, period: ReportPeriod, today: LocalDate, agencies: [Directory.Agency], counting: String
     ) -> [FormField] {
         let kind = ReportPeriod.Kind(rawValue: values.text("period")) ?? period.kind
         let lastQuarter = ReportPeriod.quarterStart(today)
@@ -72,7 +77,7 @@ struct ReportRequest {
         var fields = [
             FormField(
                 .radios, name: "period", label: "Period",
-                hint: "Disputes raised in the period are counted, wherever they got to.",
+                hint: counting,
                 options: [
                     .option("quarter", "A quarter", selected: kind == .quarter),
                     .option("year", "A reporting year, April to March", selected: kind == .year),
